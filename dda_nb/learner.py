@@ -23,10 +23,12 @@ import fastai.callback.fp16, fastai.callback.channelslast  # Learner.to_bf16, Le
 from .config import outputs_root, project_root
 
 # %% auto #0
-__all__ = ['RECIPES', 'RUN_IRRELEVANT', 'radam', 'canonical', 'run_id', 'write_json', 'is_complete', 'git_commit', 'device_name',
-           'default_device', 'environment', 'start_run', 'mark_complete', 'PlateauRecipe', 'EpochCheckpoint',
-           'expression_learner', 'fit_resumable', 'predict_probs', 'classification_metrics', 'plot_confusion',
-           'plot_history']
+__all__ = ['RECIPES', 'RUN_IRRELEVANT', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV', 'radam', 'canonical_params', 'run_id',
+           'write_json', 'is_complete', 'git_commit', 'device_name', 'default_device', 'environment', 'start_run',
+           'mark_complete', 'PlateauRecipe', 'EpochCheckpoint', 'expression_learner', 'fit_resumable', 'predict_probs',
+           'classification_metrics', 'plot_confusion', 'plot_history', 'validate_expression_params', 'ExpressionRun',
+           'subset_data', 'expression_run_id', 'prepare_expression', 'train_expression', 'unwrap',
+           'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
 
 # %% ../nbs/07_learner.ipynb #c005
 RECIPES = {
@@ -39,24 +41,38 @@ def radam(params, lr=1e-3, **kw):
     return OptimWrapper(params, torch.optim.RAdam, lr=lr, **kw)
 
 # %% ../nbs/07_learner.ipynb #c007
-RUN_IRRELEVANT = {"out_dir", "run_dir", "resume", "progress", "notebook"}
+import re
+RUN_IRRELEVANT = frozenset({"out_dir", "outputs_dir", "profile", "device", "num_workers", "run_id"})
 
-def canonical(params: dict) -> str:
-    "Stable JSON of the parameters that define a run."
-    return json.dumps({k: params[k] for k in sorted(params) if k not in RUN_IRRELEVANT}, sort_keys=True, default=str)
+def canonical_params(params: dict) -> dict:
+    "The parameters that decide what a run computes (see `run_id`)."
+    out = {}
+    for k, v in params.items():
+        if k in RUN_IRRELEVANT: continue
+        if k == "data_dir": v = "real" if v else "synthetic"
+        elif k.endswith("_run_dir"): v = Path(v).name if v else None
+        out[k] = list(v) if isinstance(v, tuple) else v
+    return out
+
+def _slug(s) -> str: return re.sub(r"[^A-Za-z0-9_.+]+", "_", str(s)).strip("_") or "x"
 
 def run_id(kind: str, params: dict) -> str:
-    "`<kind>-<dataset>-<arch>-<hash>`: the folder name of the run defined by `params`."
-    h = hashlib.sha1(f"{kind}:{canonical(params)}".encode()).hexdigest()[:8]
-    parts = [kind, str(params.get("dataset", "")), str(params.get("arch", params.get("method", "")))]
-    return "-".join(p for p in parts if p) + f"-{h}"
+    "`{kind}-{dataset}-{arch}-{sha1(canonical params)[:8]}`: the folder name of a run under `outputs/runs/`."
+    h = hashlib.sha1(json.dumps(canonical_params(params), sort_keys=True, separators=(",", ":"),
+                                default=str).encode()).hexdigest()[:8]
+    if params.get("arch"): name = params["arch"]
+    elif kind == "fusion": name = params.get("method") or "fusion"
+    else: name = "+".join(str(params[k]) for k in ("model1", "model2", "model3") if params.get(k)) or kind
+    return f"{kind}-{_slug(params.get('dataset') or kind)}-{_slug(name)}-{h}"
 
 def write_json(path, obj):
     "Write `obj` as JSON atomically (a crash leaves the old file or the new one, never half of one)."
     path = Path(path); tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(obj, indent=2, default=str)); os.replace(tmp, path)
 
-def is_complete(run_dir) -> bool: return (Path(run_dir) / "COMPLETE").is_file()
+def is_complete(run_dir) -> bool:
+    "Whether the run in `run_dir` has finished."
+    return (Path(run_dir) / "COMPLETE").is_file()
 
 # %% ../nbs/07_learner.ipynb #c008
 def git_commit() -> str:
@@ -85,16 +101,16 @@ def environment() -> dict:
                 torchvision=torchvision.__version__, fastai=fastai.__version__, device=device_name(),
                 host=platform.node(), started=datetime.datetime.now().isoformat(timespec="seconds"))
 
-def start_run(kind: str, params: dict, out_dir=None) -> Path:
-    "Create (or reopen, to resume) the run directory of `params`; refuses to touch a finished run."
+def start_run(kind: str, params: dict, outputs_dir=None, extra: dict | None = None) -> Path:
+    "Create (or reopen, to resume) `<outputs_dir>/runs/<run_id>` for `params` (`extra` is recorded, not part of the id); refuses a finished run."
     rid = run_id(kind, params)
-    run_dir = Path(out_dir or outputs_root() / "runs") / rid
+    run_dir = Path(outputs_dir or outputs_root()) / "runs" / rid
     if is_complete(run_dir):
         raise FileExistsError(f"run {rid} is already complete at {run_dir}; its results are kept. "
                               f"Change a parameter or move that folder to run it again.")
     run_dir.mkdir(parents=True, exist_ok=True)
     prev = run_dir / "params.json"
-    record = dict(params, run_id=rid, kind=kind, **environment())
+    record = dict(params, **(extra or {}), run_id=rid, kind=kind, **environment())
     if prev.is_file():  # resuming: keep the first start time, note the resume
         old = json.loads(prev.read_text())
         record["started"], record["resumed"] = old.get("started"), old.get("resumed", []) + [record["started"]]
@@ -102,7 +118,8 @@ def start_run(kind: str, params: dict, out_dir=None) -> Path:
     return run_dir
 
 def mark_complete(run_dir, **info):
-    "Declare the run finished: write `COMPLETE` (last file of a run)."
+    "Declare the run finished: drop the resume checkpoint (a finished run needs none) and write `COMPLETE`, the last file of a run."
+    (Path(run_dir) / "checkpoint.pth").unlink(missing_ok=True)
     write_json(Path(run_dir) / "COMPLETE", dict(finished=datetime.datetime.now().isoformat(timespec="seconds"), **info))
 
 # %% ../nbs/07_learner.ipynb #c011
@@ -125,7 +142,7 @@ class PlateauRecipe(Callback):
         epoch = self.learn.epoch_offset + self.epoch
         if acc > self.state["best"]:
             self.state.update(best=acc, best_epoch=epoch, bad_epochs=0)
-            torch.save(self.learn.model.state_dict(), self.best_path)
+            if _is_main_process(): torch.save(unwrap(self.learn.model).state_dict(), self.best_path)
         else: self.state["bad_epochs"] += 1
         self.sched.step(100 - 100 * self.state["best"])  # the original steps on "100 - best validation accuracy"
         self.opt.set_hyper("lr", self.opt.opt.param_groups[0]["lr"])
@@ -161,8 +178,9 @@ class EpochCheckpoint(Callback):
         vals["train_loss"] = float(self.loss_sum / max(self.n_seen, 1))  # the Recorder's is smoothed across epochs
         self.history.append(dict(epoch=self.learn.epoch_offset + self.epoch, **vals,
                                  lr=float(self.opt.hypers[-1]["lr"]), seconds=round(time.time() - self.t0, 2)))
+        if not _is_main_process(): return  # under data-parallel training, only the first process writes
         recipe = next(cb for cb in self.learn.cbs if isinstance(cb, PlateauRecipe))
-        ckpt = dict(epoch=self.learn.epoch_offset + self.epoch, model=self.learn.model.state_dict(),
+        ckpt = dict(epoch=self.learn.epoch_offset + self.epoch, model=unwrap(self.learn.model).state_dict(),
                     opt=self.opt.opt.state_dict(), recipe=recipe.state, history=self.history, rng=_rng_state(self.learn))
         tmp = self.run_dir / "checkpoint.pth.tmp"
         torch.save(ckpt, tmp); os.replace(tmp, self.run_dir / "checkpoint.pth")
@@ -251,3 +269,204 @@ def plot_history(history: pd.DataFrame, path=None, title=""):
     fig.suptitle(title); fig.tight_layout()
     if path: fig.savefig(path, dpi=110)
     return fig
+
+# %% ../nbs/07_learner.ipynb #c023
+EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pretrained="", dda_stages=None,
+                           img_size=32, epochs=2, batch_size=32, lr=0.0, wd=-1.0, seed=113, tta=1, protocol="holdout",
+                           norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, profile="quick", out_dir="")
+
+def validate_expression_params(p: dict) -> dict:
+    "Check every training parameter; raise one `ValueError` naming each bad one and what is allowed. Returns the full parameter set."
+    from dda_nb.backbones import MODELS, list_models
+    from dda_nb.dda import check_input_size
+    from dda_nb.data import EXPRESSION_CLASSES
+    unknown = set(p) - set(EXPRESSION_DEFAULTS)
+    p = {**EXPRESSION_DEFAULTS, **p}
+    errs = [f"unknown parameter(s) {sorted(unknown)}; known: {', '.join(EXPRESSION_DEFAULTS)}"] if unknown else []
+    def need(ok, name, allowed):
+        if not ok: errs.append(f"{name}={p[name]!r} (allowed: {allowed})")
+    need(p["dataset"] in EXPRESSION_CLASSES, "dataset", ", ".join(EXPRESSION_CLASSES))
+    need(p["arch"] in MODELS, "arch", ", ".join(list_models()))
+    need(p["pretrained"] in ("", None, "imagenet", "vggface2") or Path(str(p["pretrained"])).is_file(),
+         "pretrained", "'' (none), 'imagenet', 'vggface2' or an existing weights file")
+    need(not p["data_dir"] or Path(p["data_dir"]).is_dir(), "data_dir", "'' (synthetic data) or an existing folder")
+    st = p["dda_stages"]
+    need(st is None or (isinstance(st, (list, tuple)) and set(st) <= {1, 2, 3, 4} and len(set(st)) == len(st)
+                        and (not st or MODELS.get(p["arch"]) is None or MODELS[p["arch"]].dda)),
+         "dda_stages", "None (the model's default) or distinct stages from 1, 2, 3, 4 (dda_* models only)")
+    need(isinstance(p["img_size"], int) and p["img_size"] >= 16, "img_size", "an int >= 16")
+    if not errs and MODELS[p["arch"]].dda and (st is None or len(st)):
+        try: check_input_size(p["img_size"])
+        except ValueError as e: errs.append(f"img_size={p['img_size']!r} ({e})")
+    for k in ("epochs", "batch_size"): need(isinstance(p[k], int) and p[k] >= 1, k, "an int >= 1")
+    need(isinstance(p["tta"], int) and p["tta"] >= 0, "tta", "an int >= 0 (views of each TTA kind; 0 = none)")
+    need(isinstance(p["seed"], int), "seed", "an int")
+    need(isinstance(p["lr"], (int, float)) and p["lr"] >= 0, "lr", "a float > 0, or 0 for the dataset's recipe")
+    need(isinstance(p["wd"], (int, float)) and (p["wd"] >= 0 or p["wd"] == -1), "wd", "a float >= 0, or -1 for the dataset's recipe")
+    need(p["protocol"] in ("holdout", "original"), "protocol", "'holdout' (select on validation) or 'original' (select on test)")
+    need(p["norm"] in ("imagenet", "vggface2"), "norm", "'imagenet' or 'vggface2'")
+    need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")
+    need(isinstance(p["subset"], int) and p["subset"] >= 0, "subset", "an int >= 0 (images per split; 0 = all)")
+    if errs: raise ValueError("invalid parameters: " + "; ".join(errs))
+    return p
+
+# %% ../nbs/07_learner.ipynb #c025
+from dataclasses import dataclass
+
+@dataclass
+class ExpressionRun:
+    "Everything one expression experiment works with."
+    params: dict
+    run_dir: Path
+    data: object
+    dls: object
+    model: nn.Module
+    recipe: dict
+
+def subset_data(data, n: int, seed: int = 0):
+    "A copy of `data` with at most `n` images per split, drawn with a seeded permutation (for quick pipeline checks)."
+    import dataclasses
+    g = torch.Generator().manual_seed(seed)
+    splits = {}
+    for k, (x, y) in data.splits.items():
+        idx = torch.randperm(len(y), generator=g)[:n].sort().values
+        splits[k] = (x[idx], y[idx])
+    return dataclasses.replace(data, splits=splits)
+
+def expression_run_id(params: dict) -> str:
+    "Run id of the expression experiment `params` (missing parameters take their defaults)."
+    return run_id("expression", validate_expression_params(params))
+
+def _is_main_process() -> bool:
+    from fastai.torch_core import rank_distrib
+    return rank_distrib() == 0
+
+def prepare_expression(params: dict, device=None) -> ExpressionRun:
+    "Validate `params`, open the run directory, load the data (synthetic when `data_dir` is empty), build loaders and model."
+    from dda_nb.data import load_expression
+    from dda_nb.augment import expression_dls
+    from dda_nb.backbones import create_model
+    p = validate_expression_params(params)
+    recipe = dict(RECIPES[p["dataset"]])
+    if p["lr"]: recipe["lr"] = p["lr"]
+    if p["wd"] >= 0: recipe["wd"] = p["wd"]
+    set_seed(p["seed"], reproducible=p["deterministic"])
+    if p["deterministic"]: torch.use_deterministic_algorithms(True, warn_only=True)
+    data = load_expression(p["dataset"], p["data_dir"] or None, **({"protocol": p["protocol"]} |
+                           ({"valid_pct": p["valid_pct"], "seed": p["seed"]} if p["dataset"] == "rafdb" else {})))
+    if p["subset"]: data = subset_data(data, p["subset"], p["seed"])
+    extra = dict(data_source=data.source, selection=data.selection, n_classes=len(data.classes), classes=list(data.classes))
+    run_dir = start_run("expression", p, p["out_dir"] or None, extra) if _is_main_process() else \
+        Path(p["out_dir"] or outputs_root()) / "runs" / run_id("expression", p)
+    dls = expression_dls(data, img_size=p["img_size"], bs=p["batch_size"], norm=p["norm"], device=device, seed=p["seed"])
+    model = create_model(p["arch"], num_classes=len(data.classes), pretrained=p["pretrained"] or None, dda_stages=p["dda_stages"])
+    return ExpressionRun(p, Path(run_dir), data, dls, model.to(dls.device), recipe)
+
+def train_expression(run: ExpressionRun, distributed: bool = False) -> pd.DataFrame:
+    "Train `run.model` with the recipe (resuming an interrupted run); the best weights end up in `run.model`."
+    r = run.recipe
+    learn = expression_learner(run.dls, run.model, run.run_dir, lr=r["lr"], wd=r["wd"], plateau_patience=r["plateau_patience"],
+                               plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"])
+    if distributed:
+        with learn.distrib_ctx(): history = fit_resumable(learn, run.params["epochs"])
+    else: history = fit_resumable(learn, run.params["epochs"])
+    best = run.run_dir / "model.pth"
+    if best.is_file(): unwrap(run.model).load_state_dict(torch.load(best, map_location=run.dls.device, weights_only=True))
+    return history
+
+def unwrap(model: nn.Module) -> nn.Module:
+    "The model inside a DistributedDataParallel / DataParallel wrapper (or the model itself)."
+    return getattr(model, "module", model)
+
+# %% ../nbs/07_learner.ipynb #c026
+def evaluate_expression(run: ExpressionRun) -> dict:
+    "Score the trained model on the test split (with and without TTA); write metrics.json, predictions.csv and figures."
+    from dda_nb.augment import tta_predict
+    model, classes, rd = unwrap(run.model), list(run.data.classes), run.run_dir
+    probs, y = predict_probs(model, run.dls.test)
+    m = classification_metrics(probs, y, classes)
+    m_tta = None
+    if run.params["tta"]:
+        probs_tta = tta_predict(model, run.dls.test, run.params["tta"], run.data.name)
+        m_tta = classification_metrics(probs_tta, y, classes)
+    history = pd.read_csv(rd / "history.csv")
+    best_epoch = int(history.loc[history.accuracy.idxmax(), "epoch"])
+    metrics = dict(test_acc=m["accuracy"], test_acc_tta=m_tta["accuracy"] if m_tta else None, macro_f1=m["macro_f1"],
+                   macro_f1_tta=m_tta["macro_f1"] if m_tta else None, per_class_acc=m["per_class_acc"],
+                   confusion=m["confusion"], best_epoch=best_epoch, best_valid_acc=float(history.accuracy.max()),
+                   epochs_run=len(history), selection=run.data.selection, data_source=run.data.source,
+                   n_test=len(y), tta_views=run.params["tta"])
+    write_json(rd / "metrics.json", metrics)
+    pred = pd.DataFrame(probs.numpy(), columns=[f"p_{c}" for c in classes])
+    pred.insert(0, "target", [classes[i] for i in y]); pred.insert(1, "pred", [classes[i] for i in probs.argmax(1)])
+    pred.to_csv(rd / "predictions.csv", index_label="index")
+    title = f"{run.params['arch']} on {run.data.name} ({run.data.source})"
+    import matplotlib.pyplot as plt
+    plt.close(plot_confusion(m["confusion"], classes, rd / "confusion.png", title))
+    plt.close(plot_history(history, rd / "learning_curves.png", title))
+    return metrics
+
+# %% ../nbs/07_learner.ipynb #c027
+NOTEBOOK_OUT_ENV = "DDA_NB_NOTEBOOK_OUT"
+
+def papermill_output_path() -> Path | None:
+    "Where papermill writes the notebook this kernel runs: `$DDA_NB_NOTEBOOK_OUT` (set by `dda-reproduce`), else read from the papermill command line."
+    if os.environ.get(NOTEBOOK_OUT_ENV): return Path(os.environ[NOTEBOOK_OUT_ENV])
+    try: args = Path(f"/proc/{os.getppid()}/cmdline").read_bytes().decode().split("\0")
+    except OSError: return None
+    if not any(Path(a).name == "papermill" or a.endswith("papermill") for a in args[:2]): return None
+    nbs = [a for a in args[1:] if a.endswith(".ipynb")]
+    return Path(nbs[1]).resolve() if len(nbs) >= 2 else None
+
+def save_executed_notebook(run_dir) -> Path | None:
+    "Copy the notebook papermill is executing (as saved so far) to `run_dir/notebook.ipynb`."
+    import shutil
+    src = papermill_output_path()
+    if src is None or not src.is_file(): print("not run by papermill: no executed notebook to keep"); return None
+    dst = Path(run_dir) / "notebook.ipynb"
+    if src.resolve() != dst.resolve(): shutil.copyfile(src, dst)
+    return dst
+
+# %% ../nbs/07_learner.ipynb #c029
+from fastai.distributed import DistributedDL, DistributedTrainer
+
+class _AnyBackendDL(DistributedDL):
+    "fastai's DistributedDL broadcasts the sample order through CUDA; use the process group's own device instead (gloo: CPU)."
+    def _broadcast(self, t, rank):
+        dev = "cuda" if torch.distributed.get_backend() == "nccl" else "cpu"
+        t = torch.tensor(t, dtype=torch.long, device=dev)
+        torch.distributed.broadcast(t, rank)
+        return t.cpu().tolist()
+
+DistributedTrainer._wrap_dl = lambda self, dl: dl if isinstance(dl, DistributedDL) else _AnyBackendDL(dl, device=self.learn.model.device)
+
+# %% ../nbs/07_learner.ipynb #c030
+def _parse_cli(argv=None) -> dict:
+    import argparse
+    ap = argparse.ArgumentParser(prog="dda-train", description="Train one expression model (see nbs/07_learner.ipynb).")
+    for k, v in EXPRESSION_DEFAULTS.items():
+        if k == "dda_stages": ap.add_argument("--dda_stages", type=str, default=None, help="comma-separated stages, '' for none")
+        elif isinstance(v, bool): ap.add_argument(f"--{k}", action="store_true")
+        else: ap.add_argument(f"--{k}", type=type(v), default=v)
+    a = vars(ap.parse_args(argv))
+    if a["dda_stages"] is not None: a["dda_stages"] = [int(s) for s in a["dda_stages"].split(",") if s.strip()]
+    return a
+
+def main(argv=None):
+    "Console entry point `dda-train` (single process, or one process per GPU under `accelerate launch`)."
+    from fastai.torch_core import num_distrib
+    params = _parse_cli(argv)
+    distributed = num_distrib() > 1
+    if distributed:
+        from accelerate import PartialState
+        state = PartialState()  # joins the process group set up by the launcher
+        device = state.device
+    else: device = None
+    run = prepare_expression(params, device=device)
+    train_expression(run, distributed=distributed)
+    if _is_main_process():
+        metrics = evaluate_expression(run)
+        mark_complete(run.run_dir, test_acc=metrics["test_acc"], processes=max(num_distrib(), 1))
+        print(json.dumps(dict(run_dir=str(run.run_dir), test_acc=metrics["test_acc"], test_acc_tta=metrics["test_acc_tta"])))
+
+if __name__ == "__main__": main()

@@ -25,9 +25,9 @@ from .config import outputs_root, project_root
 # %% auto #0
 __all__ = ['RECIPES', 'RUN_IRRELEVANT', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV', 'radam', 'canonical_params', 'run_id',
            'write_json', 'is_complete', 'git_commit', 'device_name', 'default_device', 'environment', 'start_run',
-           'mark_complete', 'PlateauRecipe', 'EpochCheckpoint', 'expression_learner', 'fit_resumable', 'predict_probs',
-           'classification_metrics', 'plot_confusion', 'plot_history', 'validate_expression_params', 'ExpressionRun',
-           'subset_data', 'expression_run_id', 'prepare_expression', 'train_expression', 'unwrap',
+           'mark_complete', 'unwrap', 'PlateauRecipe', 'EpochCheckpoint', 'expression_learner', 'fit_resumable',
+           'predict_probs', 'classification_metrics', 'plot_confusion', 'plot_history', 'validate_expression_params',
+           'ExpressionRun', 'subset_data', 'expression_run_id', 'prepare_expression', 'train_expression',
            'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
 
 # %% ../nbs/07_learner.ipynb #c005
@@ -123,6 +123,15 @@ def mark_complete(run_dir, **info):
     write_json(Path(run_dir) / "COMPLETE", dict(finished=datetime.datetime.now().isoformat(timespec="seconds"), **info))
 
 # %% ../nbs/07_learner.ipynb #c011
+def unwrap(model: nn.Module) -> nn.Module:
+    "The model inside a DistributedDataParallel / DataParallel wrapper (or the model itself)."
+    return getattr(model, "module", model)
+
+def _is_main_process() -> bool:
+    "Whether this is the process that writes files (always, unless training data-parallel)."
+    from fastai.torch_core import rank_distrib
+    return rank_distrib() == 0
+
 class PlateauRecipe(Callback):
     "Keep the best weights by validation accuracy, reduce LR on plateau, stop after `stop_patience` epochs without improvement."
     order = 60  # after the Recorder has the epoch's metrics
@@ -337,10 +346,6 @@ def expression_run_id(params: dict) -> str:
     "Run id of the expression experiment `params` (missing parameters take their defaults)."
     return run_id("expression", validate_expression_params(params))
 
-def _is_main_process() -> bool:
-    from fastai.torch_core import rank_distrib
-    return rank_distrib() == 0
-
 def prepare_expression(params: dict, device=None) -> ExpressionRun:
     "Validate `params`, open the run directory, load the data (synthetic when `data_dir` is empty), build loaders and model."
     from dda_nb.data import load_expression
@@ -368,15 +373,13 @@ def train_expression(run: ExpressionRun, distributed: bool = False) -> pd.DataFr
     learn = expression_learner(run.dls, run.model, run.run_dir, lr=r["lr"], wd=r["wd"], plateau_patience=r["plateau_patience"],
                                plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"])
     if distributed:
-        with learn.distrib_ctx(): history = fit_resumable(learn, run.params["epochs"])
+        on_cpu = not torch.cuda.is_available()  # gloo on CPU: no SyncBatchNorm there
+        with learn.distrib_ctx(sync_bn=not on_cpu, cpu=on_cpu): history = fit_resumable(learn, run.params["epochs"])
+        torch.distributed.barrier()  # the first process has written the best weights
     else: history = fit_resumable(learn, run.params["epochs"])
     best = run.run_dir / "model.pth"
-    if best.is_file(): unwrap(run.model).load_state_dict(torch.load(best, map_location=run.dls.device, weights_only=True))
+    if best.is_file(): unwrap(run.model).load_state_dict(torch.load(best, map_location="cpu", weights_only=True))
     return history
-
-def unwrap(model: nn.Module) -> nn.Module:
-    "The model inside a DistributedDataParallel / DataParallel wrapper (or the model itself)."
-    return getattr(model, "module", model)
 
 # %% ../nbs/07_learner.ipynb #c026
 def evaluate_expression(run: ExpressionRun) -> dict:
@@ -438,7 +441,7 @@ class _AnyBackendDL(DistributedDL):
         torch.distributed.broadcast(t, rank)
         return t.cpu().tolist()
 
-DistributedTrainer._wrap_dl = lambda self, dl: dl if isinstance(dl, DistributedDL) else _AnyBackendDL(dl, device=self.learn.model.device)
+DistributedTrainer._wrap_dl = lambda self, dl: dl if isinstance(dl, DistributedDL) else _AnyBackendDL(dl, device=self.learn.dls.device)
 
 # %% ../nbs/07_learner.ipynb #c030
 def _parse_cli(argv=None) -> dict:
@@ -459,7 +462,7 @@ def main(argv=None):
     distributed = num_distrib() > 1
     if distributed:
         from accelerate import PartialState
-        state = PartialState()  # joins the process group set up by the launcher
+        state = PartialState(cpu=not torch.cuda.is_available())  # joins the process group set up by the launcher
         device = state.device
     else: device = None
     run = prepare_expression(params, device=device)
@@ -469,4 +472,6 @@ def main(argv=None):
         mark_complete(run.run_dir, test_acc=metrics["test_acc"], processes=max(num_distrib(), 1))
         print(json.dumps(dict(run_dir=str(run.run_dir), test_acc=metrics["test_acc"], test_acc_tta=metrics["test_acc_tta"])))
 
-if __name__ == "__main__": main()
+# %% ../nbs/07_learner.ipynb #c031
+#| eval: false
+if __name__ == "__main__": main()  # `python -m dda_nb.learner` (not run inside this notebook)

@@ -9,6 +9,8 @@ export MPLBACKEND := Agg
 STAMP := $(VENV)/.installed
 PROFILE ?= quick
 ARGS ?=
+# runs at once: two single-threaded runs use a 2-core CPU best (quick profile); one GPU takes one run at a time
+JOBS ?= $(if $(filter quick,$(PROFILE)),2,1)
 
 .PHONY: test reproduce install export clean-nbs check-export check-clean check-readme readme bench
 
@@ -21,12 +23,15 @@ $(STAMP): settings.ini setup.py
 install: $(STAMP)
 
 ## make test: the library exports unchanged, notebooks are clean, README is in sync, all notebook tests pass
+# two notebooks at a time, one thread each (two torch threads per notebook thrash a 2-core machine)
 test: $(STAMP) check-export check-clean check-readme
-	nbdev_test --n_workers 2 --timing
+	@set -o pipefail; OMP_NUM_THREADS=1 nbdev_test --n_workers 2 --timing --do_print 2>&1 | tee .nbdev_test.log; \
+	status=$$?; done=$$(grep -c '^- Completed' .nbdev_test.log); failed=$$(grep -cP '^\t\S+\.ipynb$$' .nbdev_test.log); \
+	echo "notebooks: $$((done - failed)) passed, $$failed failed"; rm -f .nbdev_test.log; exit $$status
 
 ## make reproduce: run the experiment grid (quick profile on synthetic data by default) and render every table
 reproduce: $(STAMP)
-	dda-reproduce --profile $(PROFILE) $(ARGS)
+	dda-reproduce --profile $(PROFILE) --jobs $(JOBS) $(ARGS)
 
 # dda_nb/ is generated: exporting the notebooks must leave it byte-identical
 check-export:

@@ -50,7 +50,7 @@ def canonical_params(params: dict) -> dict:
     for k, v in params.items():
         if k in RUN_IRRELEVANT: continue
         if k == "data_dir": v = "real" if v else "synthetic"
-        elif k.endswith("_run_dir"): v = Path(v).name if v else None
+        elif k.endswith(("_run_dir", "_run")): v = Path(v).name if v else None  # runs built on runs: by their ids
         out[k] = list(v) if isinstance(v, tuple) else v
     return out
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_reproduce.ipynb #c002
 from __future__ import annotations
-import argparse, ast, copy, hashlib, itertools, json, re, sys, time
+import argparse, ast, copy, itertools, json, os, re, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import yaml
@@ -84,7 +84,7 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
 
     def add(kind, entry, seed, table, extra=None) -> Run:
         ds = entry.get("dataset")
-        inject = {k: v for k, v in entry.items() if k != "models"}
+        inject = {k: v for k, v in entry.items() if k not in ("models", "face_model")}
         inject.update(copy.deepcopy(prof.get("params", {}).get(kind, {})))
         inject.update(copy.deepcopy(prof.get("by_dataset", {}).get(ds, {}).get(kind, {})))
         inject.update(extra or {})
@@ -108,10 +108,12 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
                 for entry in entries or []:
                     for e in _expand(entry):
                         extra, deps = {}, []
-                        for i, m in enumerate(e.get("models") or [], 1):
+                        members = [(FUSION_MEMBERS[i], e.get("dataset"), m) for i, m in enumerate(e.get("models") or [])]
+                        if e.get("face_model"): members.append(("face_run", "rafdb", e["face_model"]))  # EMOTIC: RAF-DB face model
+                        for param, ds, m in members:
                             if m not in grid.get("models", {}): raise ValueError(f"grid table {table!r}: unknown model {m!r}")
-                            dep = add("expression", {"dataset": e.get("dataset"), **grid["models"][m]}, seed, table)
-                            extra[FUSION_MEMBERS[i - 1]] = str(outputs / "runs" / dep.run_id); deps.append(dep.run_id)
+                            dep = add("expression", {"dataset": ds, **grid["models"][m]}, seed, table)
+                            extra[param] = str(outputs / "runs" / dep.run_id); deps.append(dep.run_id)
                         r = add(kind, e, seed, table, extra)
                         r.deps = deps
     return order_plan(list(plan.values()))
@@ -174,33 +176,54 @@ class Report:
         s += [f"  FAILED {rid}: {why}" + (f"\n         notebook: {nb}" if nb else "") for rid, nb, why in self.failed]
         return "\n".join(s)
 
-def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool = True) -> Report:
-    "Run every incomplete run of `runs` (in order) and report; never stops at a failed run."
+def _run_one(r: Run, outputs: Path, execute) -> tuple:
+    "Execute run `r`; returns ('done', None, None) or ('failed', notebook, reason)."
+    d = outputs / "runs" / r.run_id
+    d.mkdir(parents=True, exist_ok=True)
+    nb = d / "notebook.ipynb"
+    t0 = time.time()
+    try: execute(r.notebook, nb, r.inject, r.notebook.parent)
+    except KeyboardInterrupt: raise
+    except Exception as e:
+        return "failed", nb, f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
+    if is_complete(outputs, r.run_id): return "done", None, None
+    return "failed", nb, (f"notebook finished in {time.time() - t0:.0f}s without writing {d / 'COMPLETE'} "
+                          "(does it compute the same run_id?)")
+
+def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool = True, jobs: int = 1) -> Report:
+    """Run every incomplete run of `runs` and report; never stops at a failed run. With `jobs` > 1, up to `jobs`
+    runs execute at once, each as soon as the runs it depends on are complete (Ctrl-C then stops starting new ones)."""
     from tqdm import tqdm
+    from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
     outputs = Path(outputs); rep = Report()
-    bar = tqdm(runs, desc="runs", unit="run", disable=not progress, file=sys.stderr)
+    bar = tqdm(total=len(runs), desc="runs", unit="run", disable=not progress, file=sys.stderr)
+    pending, running, ended = list(runs), {}, set()
+    def record(r, outcome, nb, why):
+        (rep.done.append(r.run_id) if outcome == "done" else rep.failed.append((r.run_id, nb, why)))
+        ended.add(r.run_id); bar.update(1)
+    ex = ThreadPoolExecutor(max(1, jobs))
     try:
-        for r in bar:
-            bar.set_postfix_str(r.run_id)
-            d = outputs / "runs" / r.run_id
-            if is_complete(outputs, r.run_id): rep.skipped.append(r.run_id); continue
-            missing = [x for x in r.deps if not is_complete(outputs, x)]
-            if missing:
-                rep.failed.append((r.run_id, None, f"dependency not complete: {', '.join(missing)}")); continue
-            d.mkdir(parents=True, exist_ok=True)
-            nb = d / "notebook.ipynb"
-            t0 = time.time()
-            try: execute(r.notebook, nb, r.inject, r.notebook.parent)
-            except KeyboardInterrupt: raise
-            except Exception as e:
-                rep.failed.append((r.run_id, nb, f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"))
-                continue
-            if is_complete(outputs, r.run_id): rep.done.append(r.run_id)
-            else: rep.failed.append((r.run_id, nb, f"notebook finished in {time.time() - t0:.0f}s without writing {d / 'COMPLETE'} "
-                                     "(does it compute the same run_id?)"))
+        while pending or running:
+            for r in list(pending):
+                if len(running) >= max(1, jobs): break
+                if is_complete(outputs, r.run_id):
+                    pending.remove(r); rep.skipped.append(r.run_id); ended.add(r.run_id); bar.update(1); continue
+                waiting = {q.run_id for q in pending} | {q.run_id for q in running.values()}
+                if any(x in waiting for x in r.deps): continue  # a dependency is still to run in this plan
+                pending.remove(r)
+                missing = [x for x in r.deps if not is_complete(outputs, x)]
+                if missing: record(r, "failed", None, f"dependency not complete: {', '.join(missing)}"); continue
+                bar.set_postfix_str(r.run_id)
+                running[ex.submit(_run_one, r, outputs, execute)] = r
+            if not running:  # the plan is in dependency order, so only a cycle leaves runs here
+                for r in pending: record(r, "failed", None, "its dependencies never ran (cycle in the plan?)")
+                break
+            finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for f in finished: record(running.pop(f), *f.result())
     except KeyboardInterrupt:
         rep.interrupted = True
-    finally: bar.close()
+    finally:
+        ex.shutdown(wait=not rep.interrupted, cancel_futures=True); bar.close()
     return rep
 
 # %% ../nbs/12_reproduce.ipynb #c018
@@ -227,6 +250,8 @@ def _parse_args(argv=None):
     ap.add_argument("--outputs", help="outputs folder (default: <project>/outputs)")
     ap.add_argument("--grid", help="grid file (default: nbs/experiments/grid.yaml)")
     ap.add_argument("--no-tables", action="store_true", help="do not render the tables after the grid")
+    ap.add_argument("--jobs", type=int, default=1, help="runs executed at once (CPU: up to the number of cores; "
+                    "each gets cores/jobs threads unless OMP_NUM_THREADS is set). Default 1")
     return ap.parse_args(argv)
 
 def _seeds(s):
@@ -239,6 +264,7 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
     a = _parse_args(argv)
     grid = load_grid(a.grid)
     shard = parse_shard(a.shard) if a.shard else None
+    if a.jobs < 1: raise ValueError(f"--jobs {a.jobs}: expected an int >= 1")
     if a.data_dir and not Path(a.data_dir).is_dir(): raise FileNotFoundError(f"--data-dir not found: {a.data_dir}")
     outputs = Path(a.outputs or outputs_root()).resolve()
     runs = expand_grid(grid, a.profile, seeds=_seeds(a.seeds), only=a.only, data_dir=a.data_dir, outputs=outputs,
@@ -258,7 +284,9 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
               + (" (* = provisional run id: notebook missing)" if any(r.provisional for r in runs) else ""))
         return 0
     (outputs / "runs").mkdir(parents=True, exist_ok=True)
-    rep = run_plan(runs, outputs, execute=execute, progress=progress)
+    if a.jobs > 1 and "OMP_NUM_THREADS" not in os.environ:  # the kernels papermill starts inherit this
+        os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // a.jobs))
+    rep = run_plan(runs, outputs, execute=execute, progress=progress, jobs=a.jobs)
     if not rep.interrupted and not a.no_tables:
         tdir = outputs / "tables"; tdir.mkdir(parents=True, exist_ok=True)
         try: execute(tables_nb, tdir / "thesis_tables.ipynb", {"outputs_dir": str(outputs)}, tables_nb.parent)

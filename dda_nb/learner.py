@@ -51,6 +51,7 @@ def canonical_params(params: dict) -> dict:
         if k in RUN_IRRELEVANT: continue
         if k == "data_dir": v = "real" if v else "synthetic"
         elif k.endswith(("_run_dir", "_run")): v = Path(v).name if v else None  # runs built on runs: by their ids
+        elif v == "": v = None  # "no value" is one value, however a notebook spells it
         out[k] = list(v) if isinstance(v, tuple) else v
     return out
 

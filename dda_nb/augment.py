@@ -60,7 +60,7 @@ def normalize_batch(x: torch.Tensor, norm: str = "imagenet") -> torch.Tensor:
     if norm == "imagenet":
         s = torch.tensor(IMAGENET_STD, device=x.device).view(1, 3, 1, 1)
         scale, bias = 1 / (255 * s), -torch.tensor(IMAGENET_MEAN, device=x.device).view(1, 3, 1, 1) / s
-        return torch.addcmul(bias, x.float(), scale)
+        return x.contiguous().to(torch.float32, copy=True).mul_(scale).add_(bias)  # in place: two passes over the batch
     if norm == "vggface2":
         return x.flip(1).float() - torch.tensor(VGGFACE2_MEAN_BGR, device=x.device).view(1, 3, 1, 1)
     raise ValueError(f"norm={norm!r}: expected 'imagenet' or 'vggface2'")

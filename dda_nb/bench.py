@@ -447,6 +447,11 @@ def _fmt(v, nd=1):
     if v is None: return "-"
     return f"{v:,.{nd}f}" if isinstance(v, float) else str(v)
 
+def _md_section(title: str, header: list, aligns: str, rows: list) -> list:
+    "Lines of a Markdown section: `## title` and a table; `aligns` has one letter per column, 'l' or 'r'."
+    rule = "|" + "|".join("---:" if a == "r" else "---" for a in aligns) + "|"
+    return [f"## {title}", "", "| " + " | ".join(header) + " |", rule] + ["| " + " | ".join(map(str, r)) + " |" for r in rows] + [""]
+
 def markdown_report(rec: dict) -> str:
     "Markdown tables of a benchmark record, naming device, torch version and settings."
     s, env = rec["settings"], rec["environment"]
@@ -458,34 +463,26 @@ def markdown_report(rec: dict) -> str:
                  f"`{m}` = {MODES[m]['amp'] or 'fp32'}{', channels-last' if MODES[m]['channels_last'] else ''}"
                  f"{', torch.compile' if MODES[m]['compile'] else ''}, cuDNN {MODES[m]['cudnn']}" for m in s["modes"]), ""]
     if rec["step"]:
-        lines += ["## Training step (resident batch: forward, loss, backward, RAdam step)", "",
-                  "| model | mode | batch | images/s | step ms (min-max) | peak memory MiB | host syncs/step | params M |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|"]
-        for r in rec["step"]:
-            lines.append(f"| {r['arch']} | {r['mode']} | {r['batch']} | {_fmt(r['images_per_s'])} | {_fmt(r['step_ms'])} "
-                         f"({_fmt(r['step_ms_min'])}-{_fmt(r['step_ms_max'])}) | {_fmt(r['peak_mem_mb'], 0)} | {_fmt(r['host_syncs_per_step'])} | {r['params'] / 1e6:.1f} |")
-        lines.append("")
+        lines += _md_section("Training step (resident batch: forward, loss, backward, RAdam step)",
+            ["model", "mode", "batch", "images/s", "step ms (min-max)", "peak memory MiB", "host syncs/step", "params M"], "llrrrrrr",
+            [[r["arch"], r["mode"], r["batch"], _fmt(r["images_per_s"]), f"{_fmt(r['step_ms'])} ({_fmt(r['step_ms_min'])}-{_fmt(r['step_ms_max'])})",
+              _fmt(r["peak_mem_mb"], 0), _fmt(r["host_syncs_per_step"]), f"{r['params'] / 1e6:.1f}"] for r in rec["step"]])
     if rec["e2e"]:
-        lines += ["## End-to-end training (project data loaders + Learner, training phase)", "",
-                  "| model | mode | batch | images/s | timed batches | peak memory MiB | FER2013 50 epochs (min, training only) | pipeline |",
-                  "|---|---|---:|---:|---:|---:|---:|---|"]
-        for r in rec["e2e"]:
-            lines.append(f"| {r['arch']} | {r['mode']} | {r['batch']} | {_fmt(r['images_per_s'])} | {r['timed_batches']} | "
-                         f"{_fmt(r['peak_mem_mb'], 0)} | {_fmt(r['fer2013_50_epochs_min'])} | {r['pipeline']}{'; ' + r['note'] if r['note'] else ''} |")
-        lines.append("")
+        lines += _md_section("End-to-end training (project data loaders + Learner, training phase)",
+            ["model", "mode", "batch", "images/s", "timed batches", "peak memory MiB", "FER2013 50 epochs (min, training only)", "pipeline"],
+            "llrrrrrl",
+            [[r["arch"], r["mode"], r["batch"], _fmt(r["images_per_s"]), r["timed_batches"], _fmt(r["peak_mem_mb"], 0),
+              _fmt(r["fer2013_50_epochs_min"]), r["pipeline"] + ("; " + r["note"] if r["note"] else "")] for r in rec["e2e"]])
     if rec["original"]:
-        lines += ["## Ours vs the original implementation (same weights, precision, batch; interleaved blocks)", "",
-                  "| model | mode | batch | ours images/s | original images/s | ours/original | same fp32 logits |", "|---|---|---:|---:|---:|---:|---|"]
-        for r in rec["original"]:
-            lines.append(f"| {r['arch']} | {r['mode']} | {r['batch']} | {_fmt(r['ours']['images_per_s'], 2)} | "
-                         f"{_fmt(r['original']['images_per_s'], 2)} | {r['ratio']:.3f} | {r['same_logits_fp32']} |")
-        lines.append("")
+        lines += _md_section("Ours vs the original implementation (same weights, precision, batch; interleaved blocks)",
+            ["model", "mode", "batch", "ours images/s", "original images/s", "ours/original", "same fp32 logits"], "llrrrrl",
+            [[r["arch"], r["mode"], r["batch"], _fmt(r["ours"]["images_per_s"], 2), _fmt(r["original"]["images_per_s"], 2),
+              f"{r['ratio']:.3f}", r["same_logits_fp32"]] for r in rec["original"]])
     if rec["precision_check"]:
-        lines += ["## Fast settings vs fp32 (same weights)", "", "| model | mode | px | max logit error / logit scale | gradient cosine | argmax agreement |",
-                  "|---|---|---:|---:|---:|---:|"]
-        for r in rec["precision_check"]:
-            lines.append(f"| {r['arch']} | {r['mode']} | {r['img_size']} | {r['logit_rel_max_err']:.2e} | {r['grad_cosine']:.5f} | {r['argmax_agree']:.2f} |")
-        lines.append("")
+        lines += _md_section("Fast settings vs fp32 (same weights)",
+            ["model", "mode", "px", "max logit error / logit scale", "gradient cosine", "argmax agreement"], "llrrrr",
+            [[r["arch"], r["mode"], r["img_size"], f"{r['logit_rel_max_err']:.2e}", f"{r['grad_cosine']:.5f}", f"{r['argmax_agree']:.2f}"]
+             for r in rec["precision_check"]])
     if rec.get("summary"):
         lines += ["## Summary", ""] + [f"- {k}: {_fmt(v, 3) if isinstance(v, float) else v}" for k, v in sorted(rec["summary"].items())] + [""]
     return "\n".join(lines)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_augment.ipynb #c003
 from __future__ import annotations
-import math, os, platform, random, time, json, datetime
+import math, os, platform, random, time, json, datetime, functools
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -19,9 +19,9 @@ from .config import outputs_root
 from .data import ExpressionData, decode_image, EMOTIC_CATEGORIES, emotic_targets
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'VGGFACE2_MEAN_BGR', 'AUGMENT', 'AUG_KINDS', 'augment_params', 'normalize_batch',
-           'prepare_batch', 'TensorDL', 'DeviceTransform', 'expression_dls', 'tta_predict', 'face_box',
-           'emotic_tensors', 'pipeline_benchmark']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'VGGFACE2_MEAN_BGR', 'AUGMENT', 'AUG_KINDS', 'NORMS', 'PER_SAMPLE_ORDERS',
+           'augment_params', 'normalize_batch', 'sampling_grid', 'prepare_batch', 'TensorDL', 'DeviceTransform',
+           'expression_dls', 'tta_predict', 'face_box', 'emotic_tensors', 'pipeline_benchmark']
 
 # %% ../nbs/06_augment.ipynb #c004
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -41,7 +41,8 @@ def augment_params(n: int, dataset: str, kind: str = "train", device=None, gener
     "Per-sample affine matrices (n,2,3) and grayscale flags (n,) of the original's augmentation for `dataset`."
     if kind not in ("train", *AUG_KINDS): raise ValueError(f"kind={kind!r}: expected 'train', 'flip_rotate' or 'gray_zoom'")
     cfg = _aug_cfg(dataset)
-    r = torch.rand(n, 4, generator=generator).to(device)
+    # without a generator, draw on the device itself: no host-to-device copy (and so no host synchronisation) per batch
+    r = torch.rand(n, 4, device=device) if generator is None else torch.rand(n, 4, generator=generator).to(device)
     first = (r[:, 0] < 0.5) if kind == "train" else torch.full((n,), kind == "flip_rotate", device=device)
     flip = first & (r[:, 1] < cfg["p_flip"])
     angle = torch.where(first, (r[:, 2] * 2 - 1) * cfg["rotate"], torch.zeros_like(r[:, 2])) * math.pi / 180
@@ -55,35 +56,66 @@ def augment_params(n: int, dataset: str, kind: str = "train", device=None, gener
     return theta, gray
 
 # %% ../nbs/06_augment.ipynb #c009
-def normalize_batch(x: torch.Tensor, norm: str = "imagenet") -> torch.Tensor:
-    "Normalise RGB on the 0-255 scale (uint8 or float): 'imagenet' mean/std, or 'vggface2' (BGR minus the BGR means)."
-    if norm == "imagenet":
-        s = torch.tensor(IMAGENET_STD, device=x.device).view(1, 3, 1, 1)
-        scale, bias = 1 / (255 * s), -torch.tensor(IMAGENET_MEAN, device=x.device).view(1, 3, 1, 1) / s
-        return x.contiguous().to(torch.float32, copy=True).mul_(scale).add_(bias)  # in place: two passes over the batch
-    if norm == "vggface2":
-        return x.flip(1).float() - torch.tensor(VGGFACE2_MEAN_BGR, device=x.device).view(1, 3, 1, 1)
-    raise ValueError(f"norm={norm!r}: expected 'imagenet' or 'vggface2'")
+@functools.lru_cache(maxsize=None)
+def _const(values: tuple, device: str) -> torch.Tensor:
+    "A small constant tensor, copied to `device` once (a per-batch copy would synchronise the host with a GPU)."
+    return torch.tensor(values, device=device)
+
+NORMS = {  # per-channel x -> scale * x + bias on the 0-255 scale, and the channel order the weights expect
+    "imagenet": (tuple(1 / (255 * s) for s in IMAGENET_STD), tuple(-m / s for m, s in zip(IMAGENET_MEAN, IMAGENET_STD)), (0, 1, 2)),
+    "vggface2": ((1.0, 1.0, 1.0), tuple(-m for m in VGGFACE2_MEAN_BGR), (2, 1, 0)),
+}
+
+def normalize_batch(x: torch.Tensor, norm: str = "imagenet", memory_format=torch.contiguous_format) -> torch.Tensor:
+    "Normalise RGB (B,3,H,W) on the 0-255 scale (uint8 or float) into a new float32 tensor: 'imagenet' mean/std, or 'vggface2' (BGR minus the BGR means)."
+    if norm not in NORMS: raise ValueError(f"norm={norm!r}: expected one of {list(NORMS)}")
+    scale, bias, order = NORMS[norm]
+    if order != (0, 1, 2): x = x[:, list(order)]
+    B, C, H, W = x.shape
+    if x.device.type != "cpu":  # accelerators: plain broadcasting is already bandwidth-bound
+        s, b = (_const(v, str(x.device)).view(1, C, 1, 1) for v in (scale, bias))
+        return x.to(torch.float32, memory_format=memory_format, copy=True).mul_(s).add_(b)
+    if memory_format == torch.channels_last:  # rows of W*C interleaved values: the per-channel constants tile a row
+        rows = x.permute(0, 2, 3, 1).reshape(B * H, W * C)
+        out = torch.empty(rows.shape).copy_(rows)
+        torch.addcmul(torch.tensor(bias).repeat(W), out, torch.tensor(scale).repeat(W), out=out)
+        return out.view(B, H, W, C).permute(0, 3, 1, 2)
+    out = torch.empty(B, C, H, W).copy_(x)
+    for c in range(C):
+        oc = out[:, c]; torch.add(torch.tensor(bias[c]), oc, alpha=scale[c], out=oc)
+    return out
+
+def sampling_grid(theta: torch.Tensor, h: int, w: int) -> torch.Tensor:
+    "`F.affine_grid(theta, (B, C, h, w), align_corners=False)` from broadcast products (no base grid, no matmul)."
+    u = (torch.arange(w, device=theta.device, dtype=theta.dtype) * 2 + 1) / w - 1
+    v = ((torch.arange(h, device=theta.device, dtype=theta.dtype) * 2 + 1) / h - 1)[:, None]
+    grid = torch.empty(len(theta), h, w, 2, device=theta.device, dtype=theta.dtype)
+    t = theta[:, :, :, None, None]
+    grid[..., 0] = t[:, 0, 0] * u + (t[:, 0, 1] * v + t[:, 0, 2])
+    grid[..., 1] = t[:, 1, 0] * u + (t[:, 1, 1] * v + t[:, 1, 2])
+    return grid
+
+_LUMA = (0.299, 0.587, 0.114)
 
 def prepare_batch(x: torch.Tensor, size: int = 224, dataset: str = "rafdb", kind: str | None = None,
-                  norm: str = "imagenet", generator: torch.Generator | None = None) -> torch.Tensor:
+                  norm: str = "imagenet", generator: torch.Generator | None = None, memory_format=None) -> torch.Tensor:
     """uint8 images (B,1|3,h,w) -> normalised float (B,3,size,size); `kind` None = no augmentation, else 'train' or a TTA kind.
-    The affine transform runs at the source resolution and its result is rounded to uint8, as the original's imgaug does;
-    on the CPU the resize then runs on uint8 channels-last tensors (torch's fastest path)."""
-    if x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)
+    `memory_format` None = channels-last on CUDA, contiguous elsewhere."""
+    if memory_format is None: memory_format = torch.channels_last if x.is_cuda else torch.contiguous_format
     if kind is not None:
         theta, gray = augment_params(len(x), dataset, kind, x.device, generator)
-        xf = x.float()
-        xf = F.grid_sample(xf, F.affine_grid(theta, list(xf.shape), align_corners=False), mode="bilinear",
-                           padding_mode="zeros", align_corners=False)
-        if gray.any():
-            lum = (xf[gray] * torch.tensor([0.299, 0.587, 0.114], device=x.device).view(1, 3, 1, 1)).sum(1, keepdim=True)
-            xf[gray] = lum.expand(-1, 3, -1, -1)
-        x = xf.round_().clamp_(0, 255).to(torch.uint8)
+        xf = F.grid_sample(x.float(), sampling_grid(theta, *x.shape[-2:]), mode="bilinear", padding_mode="zeros", align_corners=False)
+        if x.shape[1] == 3 and AUGMENT[dataset]["gray"] and kind != "flip_rotate":  # decided without reading `gray` (no sync)
+            # per-sample 3x3 channel mix: luma rows for gray samples, identity for the rest
+            mix = torch.where(gray.view(-1, 1, 1), _const(_LUMA, str(x.device)).expand(3, 3), torch.eye(3, device=x.device))
+            xf = torch.bmm(mix, xf.flatten(2)).view(xf.shape)
+        if not x.is_cuda and x.shape[1] == 3: xf = xf.contiguous(memory_format=torch.channels_last)  # cheaper in float than in uint8
+        x = xf.round_().to(torch.uint8)  # convex combinations of 0-255 values: no clamp needed
+    if x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)
     if x.shape[-2:] != (size, size):
         x = x.float() if x.is_cuda else x.contiguous(memory_format=torch.channels_last)
         x = F.interpolate(x, size=(size, size), mode="bilinear", align_corners=False, antialias=min(x.shape[-2:]) > size)
-    return normalize_batch(x, norm)
+    return normalize_batch(x, norm, memory_format)
 
 # %% ../nbs/06_augment.ipynb #c012
 class _Items:
@@ -96,16 +128,16 @@ class TensorDL(DataLoader):
     "fastai DataLoader over in-memory tensors: each batch is one index gather."
     def create_batches(self, samps):
         for b in chunked(samps, self.bs, self.drop_last):
-            idx = torch.as_tensor(b, dtype=torch.long)
-            yield TensorImage(self.dataset.x[idx]), TensorCategory(self.dataset.y[idx])
+            idx = torch.as_tensor(b, dtype=torch.long)  # index_select: 20x faster than x[idx] for a batch of images
+            yield TensorImage(self.dataset.x.index_select(0, idx)), TensorCategory(self.dataset.y.index_select(0, idx))
 
 class DeviceTransform(Transform):
     "Batch transform: resize, (the original's augmentation,) normalise, on the batch's device."
     order = 10
     def __init__(self, size=224, dataset="rafdb", norm="imagenet", augment=False):
         super().__init__(); self.size, self.dataset, self.norm, self.augment = size, dataset, norm, augment
-    def encodes(self, x: TensorImage):
-        return TensorImage(prepare_batch(x, self.size, self.dataset, "train" if self.augment else None, self.norm))
+    def encodes(self, x: TensorImage):  # plain tensors inside: fastai's tensor subclasses add dispatch cost to every op
+        return TensorImage(prepare_batch(x.as_subclass(torch.Tensor), self.size, self.dataset, "train" if self.augment else None, self.norm))
 
 def expression_dls(data: ExpressionData, img_size: int = 224, bs: int = 48, norm: str = "imagenet", device=None,
                    seed: int = 0, augment: bool = True) -> DataLoaders:
@@ -177,33 +209,45 @@ def emotic_tensors(df: pd.DataFrame, body_size: int = 128, context_size: int = 2
 
 # %% ../nbs/06_augment.ipynb #c021
 class _PerSampleRAF(torch.utils.data.Dataset):
-    "The original's way: one image at a time from disk, augmented on the CPU."
-    def __init__(self, paths, size=224, dataset="rafdb"): self.paths, self.size, self.cfg = paths, size, _aug_cfg(dataset)
+    """The original's way: one RAF-DB image at a time from disk, augmented on the CPU. `order` 'resize_first' resizes to
+    `size` and then transforms (the original's FER2013 order); 'augment_first' transforms at the image's own size and
+    then resizes (its RAF-DB order, cheaper)."""
+    def __init__(self, paths, size=224, dataset="rafdb", order="resize_first"):
+        if order not in PER_SAMPLE_ORDERS: raise ValueError(f"order={order!r}: expected one of {PER_SAMPLE_ORDERS}")
+        self.paths, self.size, self.cfg, self.order = paths, size, _aug_cfg(dataset), order
     def __len__(self): return len(self.paths)
     def __getitem__(self, i):
         import torchvision.transforms.functional as TF
         from PIL import Image
-        im = Image.open(self.paths[i]).convert("RGB").resize((self.size, self.size), Image.BILINEAR)
+        im = Image.open(self.paths[i]).convert("RGB")
+        resize = lambda im: im.resize((self.size, self.size), Image.BILINEAR)
+        if self.order == "resize_first": im = resize(im)
         if random.random() < 0.5:
             if random.random() < self.cfg["p_flip"]: im = TF.hflip(im)
             im = TF.rotate(im, random.uniform(-self.cfg["rotate"], self.cfg["rotate"]), interpolation=TF.InterpolationMode.BILINEAR)
         else:
             if self.cfg["gray"]: im = TF.to_grayscale(im, 3)
             im = TF.affine(im, 0.0, [0, 0], random.uniform(1.0, self.cfg["zoom"]), [0.0, 0.0], interpolation=TF.InterpolationMode.BILINEAR)
+        if self.order == "augment_first": im = resize(im)
         return TF.normalize(TF.to_tensor(im), IMAGENET_MEAN, IMAGENET_STD), 0
 
+PER_SAMPLE_ORDERS = ("resize_first", "augment_first")
+
 def _ips(it, n_batches, sync):
-    "Images/s over `n_batches` batches of iterator `it`, after one warm-up batch."
-    next(it); sync(); n, t0 = 0, time.perf_counter()
+    "Images/s over `n_batches` batches of iterator `it`."
+    sync(); n, t0 = 0, time.perf_counter()
     for _ in range(n_batches):
         xb = next(it)[0]; n += len(xb)
     sync(); return n / (time.perf_counter() - t0)
 
 def pipeline_benchmark(data_dir=None, n_batches: int = 10, bs: int = 48, img_size: int = 224, device=None,
-                       threads: int = 1, out_dir=None, save: bool = True) -> dict:
-    "Images/s at `img_size` of `expression_dls` vs a per-sample PIL pipeline on the same RAF-DB images and CPU threads."
-    from dda_nb.data import load_rafdb, RAF_LABEL_FILE, RAF_IMAGE_DIR
-    import itertools
+                       threads: int = 1, rounds: int = 3, out_dir=None, save: bool = True) -> dict:
+    """Images/s at `img_size` of `expression_dls` vs per-sample PIL pipelines (both of the original's orders) on the same
+    RAF-DB images and CPU threads. The three are timed in interleaved blocks of `n_batches`, `rounds` times; medians kept."""
+    from dda_nb.data import load_rafdb, RAF_IMAGE_DIR
+    import itertools, statistics
+    for k, v in dict(n_batches=n_batches, bs=bs, img_size=img_size, threads=threads, rounds=rounds).items():
+        if not isinstance(v, int) or v < 1: raise ValueError(f"{k}={v!r}: expected a positive int")
     device = default_device() if device is None else torch.device(device)
     old = torch.get_num_threads(); torch.set_num_threads(threads)
     try:
@@ -211,17 +255,28 @@ def pipeline_benchmark(data_dir=None, n_batches: int = 10, bs: int = 48, img_siz
         n_img = sum(len(y) for _, y in data.splits.values())
         dls = expression_dls(data, img_size=img_size, bs=bs, device=device)
         sync = (lambda: torch.cuda.synchronize(device)) if device.type == "cuda" else (lambda: None)
-        ours = _ips(itertools.chain.from_iterable(itertools.repeat(dls.train)), n_batches, sync)
         paths = sorted((data.data_dir / RAF_IMAGE_DIR).glob("train_*_aligned.jpg"))
-        base_dl = torch.utils.data.DataLoader(_PerSampleRAF(paths, img_size), batch_size=bs, shuffle=True, num_workers=0, drop_last=True)
-        base = _ips(itertools.chain.from_iterable(itertools.repeat(base_dl)), n_batches, lambda: None)
+        forever = lambda dl: itertools.chain.from_iterable(itertools.repeat(dl))
+        its = {"ours": (forever(dls.train), sync)}
+        for o in PER_SAMPLE_ORDERS:
+            dl = torch.utils.data.DataLoader(_PerSampleRAF(paths, img_size, order=o), batch_size=bs, shuffle=True, num_workers=0, drop_last=True)
+            its[o] = (forever(dl), lambda: None)
+        for it, _ in its.values(): next(it)  # warm-up
+        ips = {k: [] for k in its}
+        for _ in range(rounds):
+            for k, (it, sy) in its.items(): ips[k].append(_ips(it, n_batches, sy))
+        med = {k: statistics.median(v) for k, v in ips.items()}
     finally: torch.set_num_threads(old)
     res = dict(benchmark="data-pipeline", host=platform.node(), date=datetime.datetime.now().isoformat(timespec="seconds"),
                device=str(device), device_name=torch.cuda.get_device_name(device) if device.type == "cuda" else platform.processor() or "cpu",
-               cpu_threads=threads, cpu_count=os.cpu_count(), img_size=img_size, bs=bs, n_batches=n_batches,
-               dataset="rafdb", data_source=data.source, n_images_decoded=n_img,
-               decode_once_s=round(t_decode, 3), ours_images_per_s=round(ours, 1), per_sample_images_per_s=round(base, 1),
-               ratio_per_core=round(ours / base, 2), torch=torch.__version__)
+               cpu_threads=threads, cpu_count=os.cpu_count(), img_size=img_size, bs=bs, n_batches=n_batches, rounds=rounds,
+               dataset="rafdb", data_source=data.source, n_images_decoded=n_img, decode_once_s=round(t_decode, 3),
+               ours_images_per_s=round(med["ours"], 1),
+               per_sample_images_per_s=round(med["resize_first"], 1),
+               per_sample_augment_first_images_per_s=round(med["augment_first"], 1),
+               ratio_per_core=round(med["ours"] / med["resize_first"], 2),
+               ratio_per_core_augment_first=round(med["ours"] / med["augment_first"], 2),
+               blocks_images_per_s={k: [round(x, 1) for x in v] for k, v in ips.items()}, torch=torch.__version__)
     if save:
         out = Path(out_dir or outputs_root() / "bench"); out.mkdir(parents=True, exist_ok=True)
         f = out / f"data-{platform.node()}-{datetime.date.today().isoformat()}.json"

@@ -25,7 +25,8 @@ from .config import outputs_root, project_root
 # %% auto #0
 __all__ = ['RECIPES', 'RUN_IRRELEVANT', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV', 'radam', 'canonical_params', 'run_id',
            'write_json', 'is_complete', 'git_commit', 'device_name', 'default_device', 'environment', 'start_run',
-           'mark_complete', 'unwrap', 'PlateauRecipe', 'EpochCheckpoint', 'expression_learner', 'fit_resumable',
+           'mark_complete', 'unwrap', 'PlateauRecipe', 'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric',
+           'DeviceSmoothLoss', 'SparseProgressCallback', 'sync_free_recording', 'expression_learner', 'fit_resumable',
            'predict_probs', 'classification_metrics', 'plot_confusion', 'plot_history', 'validate_expression_params',
            'ExpressionRun', 'subset_data', 'expression_run_id', 'prepare_expression', 'train_expression',
            'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
@@ -196,15 +197,59 @@ class EpochCheckpoint(Callback):
         torch.save(ckpt, tmp); os.replace(tmp, self.run_dir / "checkpoint.pth")
         pd.DataFrame(self.history).to_csv(self.run_dir / "history.csv", index=False)
 
-# %% ../nbs/07_learner.ipynb #c014
+# %% ../nbs/07_learner.ipynb #c015
+from fastai.learner import AvgLoss, AvgMetric, AvgSmoothLoss
+from fastai.callback.progress import ProgressCallback
+from fastai.torch_core import find_bs
+
+class DeviceAvgLoss(AvgLoss):
+    "fastai's `AvgLoss`, accumulated on the loss's device (read, and so synchronised, once per epoch)."
+    def accumulate(self, learn):
+        bs = find_bs(learn.yb)
+        self.total += learn.to_detach(learn.loss.mean(), cpu=False) * bs; self.count += bs
+
+class DeviceAvgMetric(AvgMetric):
+    "fastai's `AvgMetric`, accumulated on the predictions' device."
+    def accumulate(self, learn):
+        bs = find_bs(learn.yb)
+        self.total += learn.to_detach(self.func(learn.pred, *learn.yb), cpu=False) * bs; self.count += bs
+
+class DeviceSmoothLoss(AvgSmoothLoss):
+    "fastai's `AvgSmoothLoss` (exponentially weighted training loss), kept on the loss's device."
+    def accumulate(self, learn):
+        self.count += 1
+        v = learn.to_detach(learn.loss.mean(), cpu=False)
+        self.val = torch.lerp(v, self.val.to(v.device), self.beta)
+
+class SparseProgressCallback(ProgressCallback):
+    "fastai's progress bar, printing the smoothed loss (one host sync) every `every` batches instead of every batch."
+    def __init__(self, every: int = 25): self.every = every
+    @property
+    def name(self): return "progress"  # `learn.progress`, which `Learner.no_bar` removes
+    def after_batch(self):
+        self.pbar.update(self.iter + 1)
+        if hasattr(self, "smooth_loss") and (self.iter + 1) % self.every == 0: self.pbar.comment = f"{float(self.smooth_loss):.4f}"
+
+def sync_free_recording(learn: Learner, every: int = 25) -> Learner:
+    "Swap `learn`'s per-batch loss/metric recording and progress display for versions that stay on the device."
+    rec = learn.recorder
+    rec.loss, rec.smooth_loss = DeviceAvgLoss(), DeviceSmoothLoss(beta=rec.smooth_loss.beta)
+    learn.metrics = [m if isinstance(m, DeviceAvgMetric) else DeviceAvgMetric(m.func) if isinstance(m, AvgMetric) else m
+                     for m in learn.metrics]
+    if any(isinstance(cb, ProgressCallback) for cb in learn.cbs):
+        learn.remove_cb(ProgressCallback); learn.add_cb(SparseProgressCallback(every))
+    return learn
+
+# %% ../nbs/07_learner.ipynb #c016
 def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2, plateau_factor=0.1,
                        stop_patience=24, mixed_precision: bool | None = None, channels_last: bool | None = None) -> Learner:
     "A fastai `Learner` for `model` with the original recipe, writing best weights and checkpoints to `run_dir`."
     run_dir = Path(run_dir)
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), opt_func=radam, lr=lr, wd=wd, wd_bn_bias=True,
-                    train_bn=True, metrics=accuracy, path=run_dir, model_dir=".",
+                    train_bn=True, metrics=DeviceAvgMetric(accuracy), path=run_dir, model_dir=".",
                     cbs=[PlateauRecipe(run_dir / "model.pth", plateau_patience, plateau_factor, stop_patience),
                          EpochCheckpoint(run_dir)])
+    sync_free_recording(learn)
     learn.epoch_offset = 0
     on_gpu = dls.device is not None and torch.device(dls.device).type == "cuda"
     if mixed_precision is None: mixed_precision = on_gpu
@@ -234,7 +279,7 @@ def fit_resumable(learn: Learner, max_epochs: int) -> pd.DataFrame:
         learn.fit(max_epochs - start, lr=lr)
     return pd.DataFrame(saver.history)
 
-# %% ../nbs/07_learner.ipynb #c016
+# %% ../nbs/07_learner.ipynb #c018
 @torch.no_grad()
 def predict_probs(model, dl) -> tuple[torch.Tensor, torch.Tensor]:
     "Softmax probabilities and targets of `model` over `dl` (eval mode, no augmentation)."
@@ -252,7 +297,7 @@ def classification_metrics(probs, targets, classes) -> dict:
     return dict(accuracy=float((pred == y).mean()), macro_f1=float(f1_score(y, pred, average="macro", labels=range(len(classes)))),
                 per_class_acc=per_class, confusion=cm.tolist())
 
-# %% ../nbs/07_learner.ipynb #c019
+# %% ../nbs/07_learner.ipynb #c021
 def plot_confusion(cm, classes, path=None, title="", normalize=True):
     "Confusion matrix heat map (row-normalised by default) beside the counts; saved to `path` if given."
     import matplotlib.pyplot as plt, seaborn as sns
@@ -280,7 +325,7 @@ def plot_history(history: pd.DataFrame, path=None, title=""):
     if path: fig.savefig(path, dpi=110)
     return fig
 
-# %% ../nbs/07_learner.ipynb #c023
+# %% ../nbs/07_learner.ipynb #c027
 EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pretrained="", dda_stages=None,
                            img_size=32, epochs=2, batch_size=32, lr=0.0, wd=-1.0, seed=113, tta=1, protocol="holdout",
                            norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, profile="quick", out_dir="")
@@ -320,7 +365,7 @@ def validate_expression_params(p: dict) -> dict:
     if errs: raise ValueError("invalid parameters: " + "; ".join(errs))
     return p
 
-# %% ../nbs/07_learner.ipynb #c025
+# %% ../nbs/07_learner.ipynb #c029
 from dataclasses import dataclass
 
 @dataclass
@@ -382,7 +427,7 @@ def train_expression(run: ExpressionRun, distributed: bool = False) -> pd.DataFr
     if best.is_file(): unwrap(run.model).load_state_dict(torch.load(best, map_location="cpu", weights_only=True))
     return history
 
-# %% ../nbs/07_learner.ipynb #c026
+# %% ../nbs/07_learner.ipynb #c030
 def evaluate_expression(run: ExpressionRun) -> dict:
     "Score the trained model on the test split (with and without TTA); write metrics.json, predictions.csv and figures."
     from dda_nb.augment import tta_predict
@@ -410,7 +455,7 @@ def evaluate_expression(run: ExpressionRun) -> dict:
     plt.close(plot_history(history, rd / "learning_curves.png", title))
     return metrics
 
-# %% ../nbs/07_learner.ipynb #c027
+# %% ../nbs/07_learner.ipynb #c031
 NOTEBOOK_OUT_ENV = "DDA_NB_NOTEBOOK_OUT"
 
 def papermill_output_path() -> Path | None:
@@ -431,7 +476,7 @@ def save_executed_notebook(run_dir) -> Path | None:
     if src.resolve() != dst.resolve(): shutil.copyfile(src, dst)
     return dst
 
-# %% ../nbs/07_learner.ipynb #c029
+# %% ../nbs/07_learner.ipynb #c033
 from fastai.distributed import DistributedDL, DistributedTrainer
 
 class _AnyBackendDL(DistributedDL):
@@ -444,7 +489,7 @@ class _AnyBackendDL(DistributedDL):
 
 DistributedTrainer._wrap_dl = lambda self, dl: dl if isinstance(dl, DistributedDL) else _AnyBackendDL(dl, device=self.learn.dls.device)
 
-# %% ../nbs/07_learner.ipynb #c030
+# %% ../nbs/07_learner.ipynb #c034
 def _parse_cli(argv=None) -> dict:
     import argparse
     ap = argparse.ArgumentParser(prog="dda-train", description="Train one expression model (see nbs/07_learner.ipynb).")
@@ -473,6 +518,6 @@ def main(argv=None):
         mark_complete(run.run_dir, test_acc=metrics["test_acc"], processes=max(num_distrib(), 1))
         print(json.dumps(dict(run_dir=str(run.run_dir), test_acc=metrics["test_acc"], test_acc_tta=metrics["test_acc_tta"])))
 
-# %% ../nbs/07_learner.ipynb #c031
+# %% ../nbs/07_learner.ipynb #c035
 #| eval: false
 if __name__ == "__main__": main()  # `python -m dda_nb.learner` (not run inside this notebook)

@@ -252,39 +252,32 @@ def bench_step(arch: str, mode: str, s: BenchSettings) -> dict:
 
 # %% ../nbs/13_bench.ipynb #c023
 from fastai.callback.core import Callback, CancelFitException
+from .augment import expression_dls
 
 class TrainClock(Callback):
-    "Time `batches` training batches after the first `warmup` (device-synchronised at both ends), then end the fit."
+    """Time `batches` training batches after the first `warmup` (device-synchronised at both ends), then end the fit.
+    On a GPU it also counts the host-device synchronisations PyTorch reports inside the timed batches (`.syncs`)."""
     order = 100
     def __init__(self, warmup: int = 1, batches: int = 3, device="cpu"):
         self.warmup, self.batches, self.device = warmup, batches, torch.device(device)
-    def before_train(self): self.t0, self.images, self.n, self.seconds = None, 0, 0, float("nan")
+    def before_train(self): self.t0, self.images, self.n, self.seconds, self.syncs, self._w = None, 0, 0, float("nan"), None, None
     def before_batch(self):
-        if self.iter == self.warmup: sync(self.device); self.t0 = time.perf_counter()
+        if self.iter != self.warmup: return
+        sync(self.device); self.t0 = time.perf_counter()
+        if self.device.type == "cuda":
+            self._w = warnings.catch_warnings(record=True); self._log = self._w.__enter__(); warnings.simplefilter("always")
+            torch.cuda.set_sync_debug_mode("warn")
     def after_batch(self):
         if self.t0 is None: return
         self.images += self.yb[0].shape[0]; self.n += 1
         if self.n == self.batches: self._stop()
     def after_train(self): self._stop()
     def _stop(self):
+        if self._w is not None:
+            torch.cuda.set_sync_debug_mode("default"); self._w.__exit__(None, None, None); self._w = None
+            self.syncs = sum("synchroniz" in str(x.message).lower() for x in self._log)
         if self.t0 is not None: sync(self.device); self.seconds = time.perf_counter() - self.t0
         raise CancelFitException()
-
-def _standin_dls(data, img_size, bs, device, seed=0):
-    "uint8 tensors -> device, resize + ImageNet normalisation on the device (used while `expression_dls` is missing)."
-    from fastai.data.load import DataLoader
-    from fastai.data.core import DataLoaders
-    mean = torch.tensor([0.485, 0.456, 0.406], device=device).view(1, 3, 1, 1)
-    std = torch.tensor([0.229, 0.224, 0.225], device=device).view(1, 3, 1, 1)
-    def tfm(b):
-        x, y = b
-        x = x.float().div_(255)
-        if x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)
-        x = F.interpolate(x, size=(img_size, img_size), mode="bilinear", align_corners=False)
-        return (x - mean) / std, y
-    mk = lambda split, shuffle: DataLoader(list(zip(*data.splits[split])), bs=bs, shuffle=shuffle, drop_last=shuffle,
-                                           device=device, after_batch=tfm)
-    return DataLoaders(mk("train", True), mk("valid", False), device=device)
 
 def project_dls(img_size: int, bs: int, device, min_train: int, dataset: str = "rafdb"):
     "(DataLoaders, description) over the synthetic `dataset`, its training split cut or tiled to `min_train` images."
@@ -293,13 +286,7 @@ def project_dls(img_size: int, bs: int, device, min_train: int, dataset: str = "
     x, y = data.splits["train"]
     idx = torch.arange(min_train) % len(y)
     data = dataclasses.replace(data, splits={**data.splits, "train": (x[idx], y[idx])})
-    for mod in ("dda_nb.data", "dda_nb.augment"):
-        with contextlib.suppress(ImportError):
-            fn = getattr(importlib.import_module(mod), "expression_dls", None)
-            if fn is not None:
-                return fn(data, img_size=img_size, bs=bs, device=device, augment=True), f"{mod}.expression_dls (synthetic {dataset}, augment=True)"
-    return _standin_dls(data, img_size, bs, device), (f"bench stand-in (synthetic {dataset} uint8, on-device resize + normalise; "
-                                                      f"dda_nb expression_dls not available)")
+    return expression_dls(data, img_size=img_size, bs=bs, device=device, augment=True), f"dda_nb.augment.expression_dls (synthetic {dataset}, augment=True)"
 
 def bench_e2e(arch: str, mode: str, s: BenchSettings) -> dict:
     "End-to-end training images/s of `arch` in `mode` through the project's data loaders and Learner."
@@ -323,6 +310,7 @@ def bench_e2e(arch: str, mode: str, s: BenchSettings) -> dict:
     note = "" if device.type == "cuda" or not fast else "fastai's MixedPrecision autocasts on CUDA only: on a CPU this trains in fp32"
     return dict(kind="e2e", arch=arch, mode=mode, batch=bs, img_size=s.img_size, images_per_s=ips,
                 timed_batches=clock.n, batches_per_epoch=n_train, peak_mem_mb=pm.mb, pipeline=pipeline,
+                host_syncs_per_batch=None if clock.syncs is None else clock.syncs / max(clock.n, 1),
                 fer2013_50_epochs_min=50 * 28_709 / ips / 60, note=note)
 
 # %% ../nbs/13_bench.ipynb #c027
@@ -469,9 +457,9 @@ def markdown_report(rec: dict) -> str:
               _fmt(r["peak_mem_mb"], 0), _fmt(r["host_syncs_per_step"]), f"{r['params'] / 1e6:.1f}"] for r in rec["step"]])
     if rec["e2e"]:
         lines += _md_section("End-to-end training (project data loaders + Learner, training phase)",
-            ["model", "mode", "batch", "images/s", "timed batches", "peak memory MiB", "FER2013 50 epochs (min, training only)", "pipeline"],
-            "llrrrrrl",
-            [[r["arch"], r["mode"], r["batch"], _fmt(r["images_per_s"]), r["timed_batches"], _fmt(r["peak_mem_mb"], 0),
+            ["model", "mode", "batch", "images/s", "timed batches", "peak memory MiB", "host syncs/batch", "FER2013 50 epochs (min, training only)", "pipeline"],
+            "llrrrrrrl",
+            [[r["arch"], r["mode"], r["batch"], _fmt(r["images_per_s"]), r["timed_batches"], _fmt(r["peak_mem_mb"], 0), _fmt(r.get("host_syncs_per_batch")),
               _fmt(r["fer2013_50_epochs_min"]), r["pipeline"] + ("; " + r["note"] if r["note"] else "")] for r in rec["e2e"]])
     if rec["original"]:
         lines += _md_section("Ours vs the original implementation (same weights, precision, batch; interleaved blocks)",

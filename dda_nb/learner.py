@@ -112,7 +112,7 @@ def start_run(kind: str, params: dict, outputs_dir=None, extra: dict | None = No
                               f"Change a parameter or move that folder to run it again.")
     run_dir.mkdir(parents=True, exist_ok=True)
     prev = run_dir / "params.json"
-    record = dict(params, **(extra or {}), run_id=rid, kind=kind, **environment())
+    record = dict(params, **(extra or {}), run_id=rid, kind=kind, id_params=canonical_params(params), **environment())
     if prev.is_file():  # resuming: keep the first start time, note the resume
         old = json.loads(prev.read_text())
         record["started"], record["resumed"] = old.get("started"), old.get("resumed", []) + [record["started"]]

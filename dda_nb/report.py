@@ -157,7 +157,16 @@ def collect_runs(outputs_dir) -> pd.DataFrame:
                    **{f"model{i}": _none(p.get(f"model{i}")) for i in (1, 2, 3)},
                    **{k: _pct(m.get(k), mfile) for k in _ACC_METRICS}, mAP=_pct(m.get("mAP"), mfile),
                    ap={c: _pct(v, mfile) for c, v in (m.get("ap") or {}).items()}, params=p)
+        row["_finished"] = _read_json(d / "COMPLETE").get("finished", "") if (d / "COMPLETE").stat().st_size else ""
         rows.append(row)
+    # the same computation finished twice (a run folder renamed or copied, then run again): count it once, the newest
+    seen, duplicates = {}, []
+    for row in sorted(rows, key=lambda r: r.pop("_finished"), reverse=True):
+        key = json.dumps([row["kind"], row["params"].get("id_params")], sort_keys=True, default=str)
+        if row["params"].get("id_params") is None or key not in seen: seen.setdefault(key, row["run_dir"])
+        else: duplicates.append((row["run_dir"], seen[key]))
+    dup_dirs = {d for d, _ in duplicates}
+    rows = sorted((r for r in rows if r["run_dir"] not in dup_dirs), key=lambda r: r["run_dir"])
     cols = ["run_id", "kind", "dataset", "arch", "pretrained", "dda_stages", "method", "seed", "profile", "data_source",
             "git_commit", "run_dir", "model1", "model2", "model3", *_ACC_METRICS, "mAP", "ap", "params"]
     df = pd.DataFrame(rows, columns=cols)
@@ -171,7 +180,10 @@ def collect_runs(outputs_dir) -> pd.DataFrame:
             arch.append(r.params.get(f"arch{i}") or (mem.arch if mem else None))
             pre.append(_none(r.params.get(f"pretrained{i}")) or (mem.pretrained if mem else None))
         df[f"arch{i}"], df[f"pretrained{i}"] = arch, pre
-    df.attrs["incomplete"] = incomplete
+    df.attrs["incomplete"], df.attrs["duplicates"] = incomplete, duplicates
+    if duplicates:
+        warnings.warn(f"{len(duplicates)} run folder(s) repeat a run with the same parameters and were not counted again: "
+                      + ", ".join(f"{Path(d).name} (same as {Path(k).name})" for d, k in duplicates))
     if incomplete:
         warnings.warn(f"{len(incomplete)} incomplete run folder(s) ignored (no COMPLETE/params/metrics): "
                       + ", ".join(Path(i).name for i in incomplete))

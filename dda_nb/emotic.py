@@ -21,7 +21,7 @@ from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
 from .fusion import load_expression_run
 from .augment import normalize_batch
-from .learner import radam, PlateauRecipe, EpochCheckpoint
+from .learner import radam, PlateauRecipe, EpochCheckpoint, ParamCheck
 
 # %% auto #0
 __all__ = ['EMOTIC_BRANCHES', 'N_CAT', 'N_CONT', 'EMOTIC_DEFAULTS', 'EmoticModel', 'create_emotic_model', 'check_branch_sizes',
@@ -273,36 +273,27 @@ def branch_sizes(p: dict) -> dict:
 
 def validate_emotic_params(p: dict) -> dict:
     "Check every EMOTIC parameter; raise one ValueError naming each bad one and what is allowed. Returns the full set."
-    unknown = set(p) - set(EMOTIC_DEFAULTS)
-    p = {**EMOTIC_DEFAULTS, **{k: ("" if (v is None or _none(v) is None) and isinstance(EMOTIC_DEFAULTS.get(k), str) else v)
-                               for k, v in p.items()}}
-    errs = [f"unknown parameter(s) {sorted(unknown)}; known: {', '.join(EMOTIC_DEFAULTS)}"] if unknown else []
-    def need(ok, name, allowed):
-        if not ok: errs.append(f"{name}={p[name]!r} (allowed: {allowed})")
-    names = ", ".join(list_models())
-    need(p["model1"] in MODELS, "model1", f"a registered model ({names})")
-    for k in ("model2", "model3"): need(p[k] == "" or p[k] in MODELS, k, f"a registered model ({names}) or empty for none")
-    need(p["face_run"] == "" or Path(p["face_run"]).is_dir(), "face_run", "empty (no RAF-DB face run) or an existing run directory")
-    need(not (p["face_run"] and not p["model2"]), "face_run", "empty when model2 is empty (no face branch)")
-    need(isinstance(p["freeze_face"], bool), "freeze_face", "True or False")
-    need(p["pretrained"] in ("", "imagenet"), "pretrained", "empty (random init) or 'imagenet'")
-    need(p["dataset"] == "emotic", "dataset", "'emotic'")
-    need(not p["data_dir"] or Path(p["data_dir"]).is_dir(), "data_dir", "empty (synthetic data) or an existing folder")
-    need(isinstance(p["img_size"], int) and p["img_size"] >= 16, "img_size", "an int >= 16")
-    for k in ("face_size", "context_size"): need(isinstance(p[k], int) and (p[k] == 0 or p[k] >= 16), k, "0 (same as img_size) or an int >= 16")
-    if not errs:
+    c = ParamCheck({k: ("" if (v is None or _none(v) is None) and isinstance(EMOTIC_DEFAULTS.get(k), str) else v)
+                    for k, v in p.items()}, EMOTIC_DEFAULTS)
+    p, names = c.p, ", ".join(list_models())
+    c.need(p["model1"] in MODELS, "model1", f"a registered model ({names})")
+    for k in ("model2", "model3"): c.need(p[k] == "" or p[k] in MODELS, k, f"a registered model ({names}) or empty for none")
+    c.need(p["face_run"] == "" or Path(p["face_run"]).is_dir(), "face_run", "empty (no RAF-DB face run) or an existing run directory")
+    c.need(not (p["face_run"] and not p["model2"]), "face_run", "empty when model2 is empty (no face branch)")
+    c.need(isinstance(p["freeze_face"], bool), "freeze_face", "True or False")
+    c.need(p["pretrained"] in ("", "imagenet"), "pretrained", "empty (random init) or 'imagenet'")
+    c.need(p["dataset"] == "emotic", "dataset", "'emotic'")
+    c.common(unit="people")
+    for k in ("face_size", "context_size"): c.need(isinstance(p[k], int) and (p[k] == 0 or p[k] >= 16), k, "0 (same as img_size) or an int >= 16")
+    if not c.errs:
         sizes = branch_sizes(p)
         for k, arch in (("body", p["model1"]), ("face", p["model2"]), ("context", p["model3"])):
             if arch and MODELS[arch].dda:
                 try: check_input_size(sizes[k])
                 except ValueError as e:
                     key = {"body": "img_size", "face": "face_size", "context": "context_size"}[k]
-                    errs.append(f"{key}: the {k} branch {arch} at {sizes[k]} px: {e}")
-    for k in ("epochs", "batch_size"): need(isinstance(p[k], int) and p[k] >= 1, k, "an int >= 1")
-    need(isinstance(p["lr"], (int, float)) and p["lr"] > 0, "lr", "a float > 0")
-    need(isinstance(p["wd"], (int, float)) and p["wd"] >= 0, "wd", "a float >= 0")
-    need(isinstance(p["cont_weight"], (int, float)) and 0 <= p["cont_weight"] <= 1, "cont_weight", "a float in [0, 1]")
-    need(isinstance(p["seed"], int), "seed", "an int")
-    need(isinstance(p["subset"], int) and p["subset"] >= 0, "subset", "an int >= 0 (people per split; 0 = all)")
-    if errs: raise ValueError("invalid parameters: " + "; ".join(errs))
-    return p
+                    c.add(f"{key}: the {k} branch {arch} at {sizes[k]} px: {e}")
+    c.number("lr", 0, allowed="a float > 0", above=True)
+    c.number("wd", 0, allowed="a float >= 0")
+    c.number("cont_weight", 0, 1, allowed="a float in [0, 1]")
+    return c.done()

@@ -13,7 +13,7 @@ from torch import nn
 import torch.nn.functional as F
 from .backbones import create_model
 from .data import EXPRESSION_CLASSES
-from .learner import is_complete
+from .learner import is_complete, ParamCheck
 
 # %% auto #0
 __all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'LateFusion', 'choose_late_weight',
@@ -275,31 +275,23 @@ def validate_fusion_params(p: dict) -> dict:
     "Check every fusion parameter; raise one ValueError naming each bad one and what is allowed. Returns the full set."
     from dda_nb.backbones import MODELS, list_models
     from dda_nb.dda import check_input_size
-    unknown = set(p) - set(FUSION_DEFAULTS)
-    p = {**FUSION_DEFAULTS, **{k: ("" if v is None and isinstance(FUSION_DEFAULTS.get(k), str) else v) for k, v in p.items()}}
-    errs = [f"unknown parameter(s) {sorted(unknown)}; known: {', '.join(FUSION_DEFAULTS)}"] if unknown else []
-    def need(ok, name, allowed):
-        if not ok: errs.append(f"{name}={p[name]!r} (allowed: {allowed})")
-    need(p["method"] in FUSION_METHODS, "method", ", ".join(map(repr, FUSION_METHODS)))
-    need(p["dataset"] in EXPRESSION_CLASSES, "dataset", ", ".join(EXPRESSION_CLASSES))
+    c = ParamCheck({k: ("" if v is None and isinstance(FUSION_DEFAULTS.get(k), str) else v) for k, v in p.items()}, FUSION_DEFAULTS)
+    p = c.p
+    c.need(p["method"] in FUSION_METHODS, "method", ", ".join(map(repr, FUSION_METHODS)))
+    c.need(p["dataset"] in EXPRESSION_CLASSES, "dataset", ", ".join(EXPRESSION_CLASSES))
     for i in (1, 2):
         src = member_source(p, i)
         key = f"model{i}_run_dir" if p.get(f"model{i}_run_dir") else f"model{i}"
-        need(src in MODELS or Path(src).is_dir(), key, f"a registered model ({', '.join(list_models())}) or an existing run directory")
-    need(p["pretrained"] in ("", "imagenet", "vggface2"), "pretrained", "'' (none), 'imagenet', 'vggface2'")
-    need(not p["data_dir"] or Path(p["data_dir"]).is_dir(), "data_dir", "'' (synthetic data) or an existing folder")
-    need(isinstance(p["img_size"], int) and p["img_size"] >= 16, "img_size", "an int >= 16")
+        c.need(src in MODELS or Path(src).is_dir(), key, f"a registered model ({', '.join(list_models())}) or an existing run directory")
+    c.need(p["pretrained"] in ("", "imagenet", "vggface2"), "pretrained", "'' (none), 'imagenet', 'vggface2'")
+    c.common()
     dda = [member_source(p, i) for i in (1, 2) if member_source(p, i) in MODELS and MODELS[member_source(p, i)].dda]
     if dda and isinstance(p["img_size"], int):
         try: check_input_size(p["img_size"])
-        except ValueError as e: errs.append(f"img_size={p['img_size']!r} ({', '.join(dda)}: {e})")
-    for k in ("epochs", "batch_size"): need(isinstance(p[k], int) and p[k] >= 1, k, "an int >= 1")
-    need(isinstance(p["lr"], (int, float)) and p["lr"] > 0, "lr", "a float > 0")
-    need(isinstance(p["wd"], (int, float)) and p["wd"] >= 0, "wd", "a float >= 0")
-    need(isinstance(p["tta"], int) and p["tta"] >= 0, "tta", "an int >= 0 (views of each TTA kind; 0 = none)")
-    need(isinstance(p["seed"], int), "seed", "an int")
-    need(isinstance(p["subset"], int) and p["subset"] >= 0, "subset", "an int >= 0 (images per split; 0 = all)")
-    need(isinstance(p["finetune"], bool) and (not p["finetune"] or p["method"] == "attention"), "finetune",
-         "False, or True with method='attention' (early fusion is frozen and joint fusion trained by definition)")
-    if errs: raise ValueError("invalid parameters: " + "; ".join(errs))
-    return p
+        except ValueError as e: c.add(f"img_size={p['img_size']!r} ({', '.join(dda)}: {e})")
+    c.number("lr", 0, allowed="a float > 0", above=True)
+    c.number("wd", 0, allowed="a float >= 0")
+    c.number("tta", 0, integer=True, allowed="an int >= 0 (views of each TTA kind; 0 = none)")
+    c.need(isinstance(p["finetune"], bool) and (not p["finetune"] or p["method"] == "attention"), "finetune",
+           "False, or True with method='attention' (early fusion is frozen and joint fusion trained by definition)")
+    return c.done()

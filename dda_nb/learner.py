@@ -27,9 +27,9 @@ __all__ = ['RECIPES', 'RUN_IRRELEVANT', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV
            'write_json', 'is_complete', 'git_commit', 'device_name', 'default_device', 'environment', 'start_run',
            'mark_complete', 'unwrap', 'PlateauRecipe', 'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric',
            'DeviceSmoothLoss', 'SparseProgressCallback', 'sync_free_recording', 'expression_learner', 'fit_resumable',
-           'predict_probs', 'classification_metrics', 'plot_confusion', 'plot_history', 'validate_expression_params',
-           'ExpressionRun', 'subset_data', 'expression_run_id', 'prepare_expression', 'train_expression',
-           'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
+           'predict_probs', 'classification_metrics', 'plot_confusion', 'plot_history', 'ParamCheck',
+           'validate_expression_params', 'ExpressionRun', 'subset_data', 'expression_run_id', 'prepare_expression',
+           'train_expression', 'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
 
 # %% ../nbs/07_learner.ipynb #c005
 RECIPES = {
@@ -330,40 +330,64 @@ EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pr
                            img_size=32, epochs=2, batch_size=32, lr=0.0, wd=-1.0, seed=113, tta=1, protocol="holdout",
                            norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, profile="quick", out_dir="")
 
+class ParamCheck:
+    "Every problem with a parameter set, collected so that one error names them all, before any work starts."
+    def __init__(self, p: dict, defaults: dict):
+        unknown = set(p) - set(defaults)
+        self.p = {**defaults, **p}
+        self.errs = [f"unknown parameter(s) {sorted(unknown)}; known: {', '.join(defaults)}"] if unknown else []
+
+    def need(self, ok: bool, name: str, allowed: str):
+        "Record `name`'s value as bad unless `ok`, with what is `allowed`."
+        if not ok: self.errs.append(f"{name}={self.p[name]!r} (allowed: {allowed})")
+
+    def add(self, msg: str): self.errs.append(msg)
+
+    def number(self, name: str, lo=None, hi=None, integer=False, allowed=None, above=False):
+        "`name` is an int (or any number, `integer=False`) within [lo, hi] (or above `lo`, `above=True`)."
+        v = self.p[name]
+        ok = (isinstance(v, int if integer else (int, float)) and (lo is None or (v > lo if above else v >= lo))
+              and (hi is None or v <= hi))
+        self.need(ok, name, allowed or f"{'an int' if integer else 'a number'} {'>' if above else '>='} {lo}")
+
+    def common(self, unit: str = "images"):
+        "The checks every experiment shares: data folder, image size, epochs, batch size, seed, subset."
+        self.need(not self.p["data_dir"] or Path(self.p["data_dir"]).is_dir(), "data_dir", "'' (synthetic data) or an existing folder")
+        for k, lo in (("img_size", 16), ("epochs", 1), ("batch_size", 1)): self.number(k, lo, integer=True)
+        self.number("seed", integer=True, allowed="an int")
+        self.number("subset", 0, integer=True, allowed=f"an int >= 0 ({unit} per split; 0 = all)")
+
+    def done(self) -> dict:
+        "The full parameter set, or one `ValueError` naming every problem."
+        if self.errs: raise ValueError("invalid parameters: " + "; ".join(self.errs))
+        return self.p
+
 def validate_expression_params(p: dict) -> dict:
     "Check every training parameter; raise one `ValueError` naming each bad one and what is allowed. Returns the full parameter set."
     from dda_nb.backbones import MODELS, list_models
     from dda_nb.dda import check_input_size
     from dda_nb.data import EXPRESSION_CLASSES
-    unknown = set(p) - set(EXPRESSION_DEFAULTS)
-    p = {**EXPRESSION_DEFAULTS, **p}
-    errs = [f"unknown parameter(s) {sorted(unknown)}; known: {', '.join(EXPRESSION_DEFAULTS)}"] if unknown else []
-    def need(ok, name, allowed):
-        if not ok: errs.append(f"{name}={p[name]!r} (allowed: {allowed})")
-    need(p["dataset"] in EXPRESSION_CLASSES, "dataset", ", ".join(EXPRESSION_CLASSES))
-    need(p["arch"] in MODELS, "arch", ", ".join(list_models()))
-    need(p["pretrained"] in ("", None, "imagenet", "vggface2") or Path(str(p["pretrained"])).is_file(),
-         "pretrained", "'' (none), 'imagenet', 'vggface2' or an existing weights file")
-    need(not p["data_dir"] or Path(p["data_dir"]).is_dir(), "data_dir", "'' (synthetic data) or an existing folder")
+    c = ParamCheck(p, EXPRESSION_DEFAULTS); p = c.p
+    c.need(p["dataset"] in EXPRESSION_CLASSES, "dataset", ", ".join(EXPRESSION_CLASSES))
+    c.need(p["arch"] in MODELS, "arch", ", ".join(list_models()))
+    c.need(p["pretrained"] in ("", None, "imagenet", "vggface2") or Path(str(p["pretrained"])).is_file(),
+           "pretrained", "'' (none), 'imagenet', 'vggface2' or an existing weights file")
     st = p["dda_stages"]
-    need(st is None or (isinstance(st, (list, tuple)) and set(st) <= {1, 2, 3, 4} and len(set(st)) == len(st)
-                        and (not st or MODELS.get(p["arch"]) is None or MODELS[p["arch"]].dda)),
-         "dda_stages", "None (the model's default) or distinct stages from 1, 2, 3, 4 (dda_* models only)")
-    need(isinstance(p["img_size"], int) and p["img_size"] >= 16, "img_size", "an int >= 16")
-    if not errs and MODELS[p["arch"]].dda and (st is None or len(st)):
+    c.need(st is None or (isinstance(st, (list, tuple)) and set(st) <= {1, 2, 3, 4} and len(set(st)) == len(st)
+                          and (not st or MODELS.get(p["arch"]) is None or MODELS[p["arch"]].dda)),
+           "dda_stages", "None (the model's default) or distinct stages from 1, 2, 3, 4 (dda_* models only)")
+    c.common()
+    has_dda = p["arch"] in MODELS and MODELS[p["arch"]].dda and (st is None or (isinstance(st, (list, tuple)) and len(st) > 0))
+    if has_dda and isinstance(p["img_size"], int) and p["img_size"] >= 16:
         try: check_input_size(p["img_size"])
-        except ValueError as e: errs.append(f"img_size={p['img_size']!r} ({e})")
-    for k in ("epochs", "batch_size"): need(isinstance(p[k], int) and p[k] >= 1, k, "an int >= 1")
-    need(isinstance(p["tta"], int) and p["tta"] >= 0, "tta", "an int >= 0 (views of each TTA kind; 0 = none)")
-    need(isinstance(p["seed"], int), "seed", "an int")
-    need(isinstance(p["lr"], (int, float)) and p["lr"] >= 0, "lr", "a float > 0, or 0 for the dataset's recipe")
-    need(isinstance(p["wd"], (int, float)) and (p["wd"] >= 0 or p["wd"] == -1), "wd", "a float >= 0, or -1 for the dataset's recipe")
-    need(p["protocol"] in ("holdout", "original"), "protocol", "'holdout' (select on validation) or 'original' (select on test)")
-    need(p["norm"] in ("imagenet", "vggface2"), "norm", "'imagenet' or 'vggface2'")
-    need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")
-    need(isinstance(p["subset"], int) and p["subset"] >= 0, "subset", "an int >= 0 (images per split; 0 = all)")
-    if errs: raise ValueError("invalid parameters: " + "; ".join(errs))
-    return p
+        except ValueError as e: c.add(f"img_size={p['img_size']!r} ({e})")
+    c.number("tta", 0, integer=True, allowed="an int >= 0 (views of each TTA kind; 0 = none)")
+    c.number("lr", 0, allowed="a float > 0, or 0 for the dataset's recipe")
+    c.need(isinstance(p["wd"], (int, float)) and (p["wd"] >= 0 or p["wd"] == -1), "wd", "a float >= 0, or -1 for the dataset's recipe")
+    c.need(p["protocol"] in ("holdout", "original"), "protocol", "'holdout' (select on validation) or 'original' (select on test)")
+    c.need(p["norm"] in ("imagenet", "vggface2"), "norm", "'imagenet' or 'vggface2'")
+    c.need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")
+    return c.done()
 
 # %% ../nbs/07_learner.ipynb #c029
 from dataclasses import dataclass

@@ -65,14 +65,26 @@ def load_expression_run(run_dir, name: str = "model", dataset: str | None = None
     return model
 
 # %% ../nbs/09_fusion.ipynb #c009
+_MEMBERS = ("model1.", "model2.")
+
+def _save_without_members(module: nn.Module) -> nn.Module:
+    "Leave `module`'s (frozen) members out of its state dict, and let loading do without them."
+    def drop(m, sd, prefix, meta):
+        for k in [k for k in sd if k.startswith(tuple(prefix + p for p in _MEMBERS))]: del sd[k]
+    def allow_missing(m, incompatible):
+        incompatible.missing_keys[:] = [k for k in incompatible.missing_keys if not k.startswith(_MEMBERS)]
+    module.register_state_dict_post_hook(drop); module.register_load_state_dict_post_hook(allow_missing)
+    return module
+
 class LateFusion(nn.Module):
     "Weighted average of two classifiers' probabilities, `w*p1 + (1-w)*p2`; returns log-probabilities."
     method = "late"
     def __init__(self, model1: nn.Module, model2: nn.Module, weight: float = 0.5):
         super().__init__()
         self.model1, self.model2 = model1, model2
-        self.register_buffer("weight", torch.tensor(0.5))  # saved with the model
+        self.register_buffer("weight", torch.tensor(0.5))  # saved with the model: all it has of its own
         self.set_weight(weight)
+        _save_without_members(self)
 
     def set_weight(self, weight: float):
         if not 0 <= weight <= 1: raise ValueError(f"late fusion weight must be in [0, 1], got {weight!r}")
@@ -106,6 +118,7 @@ class _TwoModels(nn.Module):
         self.model1, self.model2, self.freeze = model1, model2, freeze
         if freeze:
             for p in [*model1.parameters(), *model2.parameters()]: p.requires_grad_(False)
+            _save_without_members(self)
 
     def train(self, mode: bool = True):
         super().train(mode)

@@ -19,7 +19,7 @@ from fastcore.basics import chunked
 from .synthetic import EMOTIC_CATEGORIES
 from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
-from .fusion import load_expression_run
+from .fusion import load_expression_run, save_without
 from .augment import normalize_batch
 from .learner import radam, PlateauRecipe, EpochCheckpoint, ParamCheck
 
@@ -94,6 +94,7 @@ def create_emotic_model(model1: str, model2: str | None = None, model3: str | No
                     create_model(model3, pretrained=pretrained) if model3 else None,
                     hidden=hidden, dropout=dropout, freeze_face=freeze_face)
     m.archs, m.face_source = dict(body=model1, face=model2, context=model3), source
+    if face_run is not None and m.freeze_face: save_without(m, "nets.face.")  # the face run holds those weights
     return m
 
 def check_branch_sizes(model: EmoticModel, sizes: dict):

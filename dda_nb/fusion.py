@@ -16,10 +16,10 @@ from .data import EXPRESSION_CLASSES
 from .learner import is_complete, ParamCheck
 
 # %% auto #0
-__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'LateFusion', 'choose_late_weight',
-           'ConcatFusion', 'EarlyFusion', 'JointFusion', 'attention_design_figure', 'GatedScorer', 'AttentionFusion',
-           'make_fusion', 'attention_weights', 'plot_attention_weights', 'evaluate_fusion', 'member_source',
-           'validate_fusion_params']
+__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'save_without', 'LateFusion',
+           'choose_late_weight', 'ConcatFusion', 'EarlyFusion', 'JointFusion', 'attention_design_figure', 'GatedScorer',
+           'AttentionFusion', 'make_fusion', 'attention_weights', 'plot_attention_weights', 'evaluate_fusion',
+           'member_source', 'validate_fusion_params']
 
 # %% ../nbs/09_fusion.ipynb #c005
 def read_run_params(run_dir, name: str = "model") -> dict:
@@ -65,14 +65,12 @@ def load_expression_run(run_dir, name: str = "model", dataset: str | None = None
     return model
 
 # %% ../nbs/09_fusion.ipynb #c009
-_MEMBERS = ("model1.", "model2.")
-
-def _save_without_members(module: nn.Module) -> nn.Module:
-    "Leave `module`'s (frozen) members out of its state dict, and let loading do without them."
+def save_without(module: nn.Module, *prefixes: str) -> nn.Module:
+    "Leave the submodules at `prefixes` (frozen, and saved by the runs they come from) out of `module`'s state dict; loading does without them."
     def drop(m, sd, prefix, meta):
-        for k in [k for k in sd if k.startswith(tuple(prefix + p for p in _MEMBERS))]: del sd[k]
+        for k in [k for k in sd if k.startswith(tuple(prefix + p for p in prefixes))]: del sd[k]
     def allow_missing(m, incompatible):
-        incompatible.missing_keys[:] = [k for k in incompatible.missing_keys if not k.startswith(_MEMBERS)]
+        incompatible.missing_keys[:] = [k for k in incompatible.missing_keys if not k.startswith(prefixes)]
     module.register_state_dict_post_hook(drop); module.register_load_state_dict_post_hook(allow_missing)
     return module
 
@@ -84,7 +82,7 @@ class LateFusion(nn.Module):
         self.model1, self.model2 = model1, model2
         self.register_buffer("weight", torch.tensor(0.5))  # saved with the model: all it has of its own
         self.set_weight(weight)
-        _save_without_members(self)
+        save_without(self, "model1.", "model2.")
 
     def set_weight(self, weight: float):
         if not 0 <= weight <= 1: raise ValueError(f"late fusion weight must be in [0, 1], got {weight!r}")
@@ -118,7 +116,7 @@ class _TwoModels(nn.Module):
         self.model1, self.model2, self.freeze = model1, model2, freeze
         if freeze:
             for p in [*model1.parameters(), *model2.parameters()]: p.requires_grad_(False)
-            _save_without_members(self)
+            save_without(self, "model1.", "model2.")
 
     def train(self, mode: bool = True):
         super().train(mode)

@@ -19,8 +19,8 @@ from .dda import DDABlock, attach, check_input_size, valid_input_sizes
 # %% auto #0
 __all__ = ['MODELS', 'VGGFACE2_FILE', 'ORIGINAL_FIGURES', 'DDAResNet', 'FERVGG', 'ModelSpec', 'register_model', 'list_models',
            'WeightsUnavailable', 'imagenet_state_dict', 'vggface2_state_dict', 'load_pretrained', 'create_model',
-           'load_original_checkpoint', 'state_dict_listing', 'read_listing', 'n_params', 'forward_gflops',
-           'model_table']
+           'weights_files', 'fetch_weights', 'load_original_checkpoint', 'state_dict_listing', 'read_listing',
+           'n_params', 'forward_gflops', 'model_table']
 
 # %% ../nbs/03_backbones.ipynb #c005
 class DDAResNet(ResNet):
@@ -210,6 +210,40 @@ def create_model(name: str, num_classes: int = 7, pretrained: str | Path | None 
     return load_pretrained(model, spec, pretrained)
 
 # %% ../nbs/03_backbones.ipynb #c025
+def _imagenet_file(enum: str) -> Path:
+    "Where torchvision's ImageNet weights `enum` live in `weights_dir()`."
+    return weights_dir() / torchvision.models.get_weight(f"{enum}.IMAGENET1K_V1").url.rsplit("/", 1)[-1]
+
+def weights_files(arch: str, pretrained: str, dda_stages: Iterable[int] | None = None) -> list[Path]:
+    "Files `create_model(arch, pretrained=pretrained, dda_stages=...)` reads ('imagenet' or 'vggface2'; DDA trunks add ImageNet ResNet-18)."
+    if arch not in MODELS: raise ValueError(f"unknown model {arch!r}; registered: {', '.join(list_models())}")
+    spec = MODELS[arch]
+    if pretrained == "imagenet": files = [_imagenet_file(spec.imagenet)]
+    elif pretrained == "vggface2":
+        if spec.family != "resnet" or "50" not in spec.name:
+            raise ValueError(f"VGGFace2 weights exist for ResNet-50 only, not {spec.name!r}")
+        files = [weights_dir() / VGGFACE2_FILE]
+    else: raise ValueError(f"pretrained={pretrained!r}: expected 'imagenet' or 'vggface2'")
+    has_dda = spec.dda if dda_stages is None else len(tuple(dda_stages)) > 0
+    if has_dda: files.append(_imagenet_file("ResNet18_Weights"))
+    return list(dict.fromkeys(files))
+
+def fetch_weights(needs: Iterable[tuple], download: bool = True) -> list[str]:
+    "Put the files of every (arch, pretrained[, dda_stages]) in `needs` on disk (downloading missing ImageNet ones if `download`); return one line per file that is not there."
+    problems, files = [], {}
+    for need in needs:
+        for f in weights_files(*need): files.setdefault(f, need[1])
+    by_name = {_imagenet_file(e).name: e for e in {m.imagenet for m in MODELS.values()} | {"ResNet18_Weights"}}
+    for f, pre in files.items():
+        if f.is_file(): continue
+        if f.name in by_name and download:
+            try: imagenet_state_dict(by_name[f.name]); continue
+            except WeightsUnavailable as e: problems.append(str(e))
+        elif f.name in by_name: problems.append(f"ImageNet weights {by_name[f.name]}: {f} is missing (it is downloaded on first use)")
+        else: problems.append(f"VGGFace2 weights: {f} is missing (download resnet50_ft_weight.pkl from the VGGFace2 authors and place it there)")
+    return problems
+
+# %% ../nbs/03_backbones.ipynb #c028
 def load_original_checkpoint(model: nn.Module, path_or_dict, trusted: bool = False) -> dict:
     "Load a checkpoint written by the original implementation (state dict under 'net') into `model`, strictly; returns the checkpoint."
     if isinstance(path_or_dict, (str, Path)):
@@ -232,7 +266,7 @@ def load_original_checkpoint(model: nn.Module, path_or_dict, trusted: bool = Fal
     model.load_state_dict(sd, strict=True)
     return ckpt
 
-# %% ../nbs/03_backbones.ipynb #c027
+# %% ../nbs/03_backbones.ipynb #c030
 def state_dict_listing(model: nn.Module) -> list[tuple[str, tuple]]:
     "Every (key, shape) of `model`'s state dict, in order."
     return [(k, tuple(v.shape)) for k, v in model.state_dict().items()]
@@ -249,7 +283,7 @@ def n_params(model: nn.Module) -> int:
     "Number of parameters (trainable or not, used in forward or not)."
     return sum(p.numel() for p in model.parameters())
 
-# %% ../nbs/03_backbones.ipynb #c034
+# %% ../nbs/03_backbones.ipynb #c037
 ORIGINAL_FIGURES = {  # measured on the original implementation (shared/reference/README.md)
     "resnet34": dict(gflops=7.3), "dda_resnet34": dict(gflops=17.9, params=103_280_871),
     "resnet50": dict(gflops=8.2), "dda_resnet50": dict(gflops=33.1, params=202_107_647)}

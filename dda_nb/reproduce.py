@@ -14,7 +14,7 @@ from .report import FUSION_MEMBERS
 # %% auto #0
 __all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'Run', 'default_grid_path', 'load_grid', 'notebook_defaults',
            'expand_grid', 'order_plan', 'shard_plan', 'parse_shard', 'is_complete', 'papermill_execute', 'Report',
-           'run_plan', 'plan_table', 'reproduce', 'main', 'write_standin_notebook', 'make_tiny_project']
+           'run_plan', 'plan_weights', 'plan_table', 'reproduce', 'main', 'write_standin_notebook', 'make_tiny_project']
 
 # %% ../nbs/12_reproduce.ipynb #c005
 from .learner import RUN_IRRELEVANT, canonical_params, run_id, is_complete as _run_complete
@@ -227,6 +227,21 @@ def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool
     return rep
 
 # %% ../nbs/12_reproduce.ipynb #c018
+def plan_weights(runs: list[Run]) -> list[tuple]:
+    "(arch, pretrained, dda_stages) of every network the `runs` build from pretrained weights."
+    from dda_nb.backbones import MODELS
+    needs = []
+    for r in runs:
+        p, pre = r.params, r.params.get("pretrained")
+        if pre not in ("imagenet", "vggface2"): continue
+        if r.kind == "expression": needs.append((p.get("arch"), pre, p.get("dda_stages")))
+        elif r.kind == "emotic":  # body and context branches; the face branch too unless it comes from a face run
+            needs += [(p.get(k), pre, None) for k in ("model1", "model3")] + ([] if p.get("face_run") else [(p.get("model2"), pre, None)])
+        elif r.kind == "fusion":  # members trained by the fusion notebook itself (not given as runs)
+            needs += [(p.get(f"model{i}"), pre, None) for i in (1, 2) if not p.get(f"model{i}_run_dir")]
+    needs = [(a, pre, None if st is None else tuple(st)) for a, pre, st in needs if a in MODELS]
+    return list(dict.fromkeys(needs))
+
 def plan_table(runs: list[Run], outputs) -> "pd.DataFrame":
     "The plan as a table: kind, tables, key parameters, status (complete / todo)."
     import pandas as pd
@@ -275,6 +290,9 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
     if shard: runs = shard_plan(runs, *shard)
     tables_nb = Path(grid["_dir"]) / grid.get("tables_notebook", "thesis_tables.ipynb")
     if not a.dry_run and not a.no_tables and not tables_nb.is_file(): raise FileNotFoundError(f"tables notebook not found: {tables_nb}")
+    from dda_nb.backbones import fetch_weights, WeightsUnavailable
+    needs = plan_weights([r for r in runs if not is_complete(outputs, r.run_id)])
+    missing = fetch_weights(needs, download=not a.dry_run)  # every weights file on disk before the first run starts
     if a.dry_run:
         import pandas as pd
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
@@ -282,7 +300,10 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
         todo = sum(not is_complete(outputs, r.run_id) for r in runs)
         print(f"\nplan: {len(runs)} run(s), {todo} to run, profile {a.profile}" + (f", shard {a.shard}" if shard else "")
               + (" (* = provisional run id: notebook missing)" if any(r.provisional for r in runs) else ""))
+        print(f"pretrained weights: {len(needs)} network(s) need them" + ("".join(f"\n  not on disk: {m}" for m in missing) if missing else
+              (", all files on disk" if needs else "")))
         return 0
+    if missing: raise WeightsUnavailable(f"{len(missing)} pretrained weights file(s) cannot be had, so no run was started:\n  " + "\n  ".join(missing))
     (outputs / "runs").mkdir(parents=True, exist_ok=True)
     if a.jobs > 1 and "OMP_NUM_THREADS" not in os.environ:  # the kernels papermill starts inherit this
         os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // a.jobs))
@@ -301,7 +322,7 @@ def main(argv=None):
     except (ValueError, FileNotFoundError) as e:
         print(f"dda-reproduce: error: {e}", file=sys.stderr); sys.exit(2)
 
-# %% ../nbs/12_reproduce.ipynb #c020
+# %% ../nbs/12_reproduce.ipynb #c021
 STANDIN_SOURCE = '''
 import json, pathlib
 from dda_nb.reproduce import run_id

@@ -374,7 +374,7 @@ def compare_original(path, mode: str, s: BenchSettings, arch: str = "dda_resnet5
 
 # %% ../nbs/13_bench.ipynb #c029
 RECORD_KEYS = ("device", "device_slug", "date", "torch", "settings", "environment", "precision_check", "step", "e2e",
-               "original", "summary")
+               "original", "summary", "complete")
 
 def _environment(device) -> dict:
     import torchvision, fastai
@@ -399,35 +399,45 @@ def _summarise(rec: dict) -> dict:
         if r["arch"] == "dda_resnet50": out[f"dda_resnet50_e2e_images_per_s_{r['mode']}"] = r["images_per_s"]
     return out
 
-def run_bench(s: BenchSettings, log=print) -> dict:
-    "Measure everything `s` asks for; returns the record (not yet written)."
+def run_bench(s: BenchSettings, log=print, save=None) -> dict:
+    """Measure everything `s` asks for and return the record; `save(rec)`, if given, is called after every measurement
+    (`rec["complete"]` stays False until the end), so a run cut short keeps what it measured. The slowest part,
+    compiled training steps, comes last."""
     if s.threads: torch.set_num_threads(s.threads)
     device = torch.device(s.device)
     rec = dict(device=device_label(device), device_slug=device_slug(device), date=datetime.date.today().isoformat(),
                torch=torch.__version__, settings=dataclasses.asdict(s), environment=_environment(device),
-               precision_check=[], step=[], e2e=[], original=[])
+               precision_check=[], step=[], e2e=[], original=[], complete=False)
     t0 = time.perf_counter()
+    def done(section, r, line):
+        rec[section].append(r); log(line)
+        rec["summary"], rec["wall_s"] = _summarise(rec), time.perf_counter() - t0
+        if save: save(rec)
     if s.check:
         for arch in [a for a in s.archs if a.startswith("dda_")][-1:] or s.archs[-1:]:
             for mode in [m for m in s.modes if m != "fp32"]:
-                rec["precision_check"].append(check_precision(arch, s.check_size, 2, device, mode))
-                log(f"precision {arch} {mode}: {rec['precision_check'][-1]}")
-    for arch in s.archs:
-        for mode in s.modes:
-            rec["step"].append(bench_step(arch, mode, s))
-            r = rec["step"][-1]; log(f"step {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s  {r['step_ms']:9.1f} ms  peak {r['peak_mem_mb']:8.0f} MiB")
+                r = check_precision(arch, s.check_size, 2, device, mode)
+                done("precision_check", r, f"precision {arch} {mode}: {r}")
+    def steps(modes):
+        for arch in s.archs:
+            for mode in modes:
+                r = bench_step(arch, mode, s)
+                done("step", r, f"step {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s  "
+                                f"{r['step_ms']:9.1f} ms  peak {r['peak_mem_mb']:8.0f} MiB")
+    steps([m for m in s.modes if not MODES[m]["compile"]])
     if s.e2e:
         for arch in s.archs:
             for mode in s.e2e_modes:
-                rec["e2e"].append(bench_e2e(arch, mode, s))
-                r = rec["e2e"][-1]; log(f"e2e  {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s")
+                r = bench_e2e(arch, mode, s)
+                done("e2e", r, f"e2e  {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s")
     if s.original:
         for mode in s.original_modes:
-            rec["original"].append(compare_original(s.original, mode, s))
-            r = rec["original"][-1]
-            log(f"original dda_resnet50 {mode}: ours {r['ours']['images_per_s']:.2f} img/s, original {r['original']['images_per_s']:.2f} img/s, ratio {r['ratio']:.3f}")
-    rec["summary"] = _summarise(rec)
-    rec["wall_s"] = time.perf_counter() - t0
+            r = compare_original(s.original, mode, s)
+            done("original", r, f"original dda_resnet50 {mode}: ours {r['ours']['images_per_s']:.2f} img/s, "
+                                f"original {r['original']['images_per_s']:.2f} img/s, ratio {r['ratio']:.3f}")
+    steps([m for m in s.modes if MODES[m]["compile"]])
+    rec["complete"], rec["summary"], rec["wall_s"] = True, _summarise(rec), time.perf_counter() - t0
+    if save: save(rec)
     return rec
 
 # %% ../nbs/13_bench.ipynb #c030
@@ -443,7 +453,8 @@ def _md_section(title: str, header: list, aligns: str, rows: list) -> list:
 def markdown_report(rec: dict) -> str:
     "Markdown tables of a benchmark record, naming device, torch version and settings."
     s, env = rec["settings"], rec["environment"]
-    lines = [f"# dda-bench: {rec['device']}, {rec['date']}", "",
+    lines = [f"# dda-bench: {rec['device']}, {rec['date']}", ""] + (
+        [] if rec.get("complete", True) else ["**Incomplete: the run stopped early; only the rows below were measured.**", ""]) + [
              f"torch {rec['torch']}, torchvision {env.get('torchvision')}, fastai {env.get('fastai')}, python {env.get('python')}, "
              f"commit {env.get('git_commit')}, {env.get('threads')} CPU threads" + (f", CUDA {env['cuda']}, cuDNN {env['cudnn']}" if env.get("cuda") else ""),
              "", f"Settings: profile `{s['profile']}`, {s['img_size']} px, batch {s['batch']}, warm-up {s['warmup']} steps (excluded), "
@@ -475,13 +486,16 @@ def markdown_report(rec: dict) -> str:
         lines += ["## Summary", ""] + [f"- {k}: {_fmt(v, 3) if isinstance(v, float) else v}" for k, v in sorted(rec["summary"].items())] + [""]
     return "\n".join(lines)
 
-def write_record(rec: dict, out_dir=None) -> Path:
-    "Write `rec` as `<out_dir>/<device>-<date>.json` (+ `.md`), never overwriting an earlier record; returns the JSON path."
-    out_dir = Path(out_dir or outputs_root() / "bench"); out_dir.mkdir(parents=True, exist_ok=True)
-    stem, n = f"{rec['device_slug']}-{rec['date']}", 1
-    while (out_dir / f"{stem}.json").exists() or (out_dir / f"{stem}.md").exists():
-        n += 1; stem = f"{rec['device_slug']}-{rec['date']}-{n}"
-    path = out_dir / f"{stem}.json"
+def write_record(rec: dict, out_dir=None, path=None) -> Path:
+    """Write `rec` as `<out_dir>/<device>-<date>.json` (+ `.md`), never overwriting an earlier record, or update the
+    record at `path` (a run's own, written earlier); returns the JSON path."""
+    if path is None:
+        out_dir = Path(out_dir or outputs_root() / "bench"); out_dir.mkdir(parents=True, exist_ok=True)
+        stem, n = f"{rec['device_slug']}-{rec['date']}", 1
+        while (out_dir / f"{stem}.json").exists() or (out_dir / f"{stem}.md").exists():
+            n += 1; stem = f"{rec['device_slug']}-{rec['date']}-{n}"
+        path = out_dir / f"{stem}.json"
+    path = Path(path)
     path.write_text(json.dumps(rec, indent=1, default=str))
     path.with_suffix(".md").write_text(markdown_report(rec))
     return path
@@ -543,8 +557,10 @@ def main(argv=None):
     a = parse_args(argv)
     s = settings_from_args(a)
     print(f"dda-bench on {device_label(s.device)}, torch {torch.__version__}, profile {s.profile}")
-    rec = run_bench(s)
-    path = write_record(rec, a.out)
+    path = None
+    def save(rec):  # after every measurement: a run cut short keeps what it measured
+        nonlocal path; path = write_record(rec, a.out, path)
+    rec = run_bench(s, save=save)
     print(markdown_report(rec))
     print(f"wrote {path} and {path.with_suffix('.md')}")
     return path

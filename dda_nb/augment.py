@@ -74,15 +74,10 @@ def normalize_batch(x: torch.Tensor, norm: str = "imagenet", memory_format=torch
     if x.device.type != "cpu":  # accelerators: plain broadcasting is already bandwidth-bound
         s, b = (_const(v, str(x.device)).view(1, C, 1, 1) for v in (scale, bias))
         return x.to(torch.float32, memory_format=memory_format, copy=True).mul_(s).add_(b)
-    if memory_format == torch.channels_last:  # rows of W*C interleaved values: the per-channel constants tile a row
-        rows = x.permute(0, 2, 3, 1).reshape(B * H, W * C)
-        out = torch.empty(rows.shape).copy_(rows)
-        torch.addcmul(torch.tensor(bias).repeat(W), out, torch.tensor(scale).repeat(W), out=out)
-        return out.view(B, H, W, C).permute(0, 3, 1, 2)
-    out = torch.empty(B, C, H, W).copy_(x)
+    out = torch.empty(B, C, H, W).copy_(x)  # CPU: one converting copy, then one in-place pass per channel
     for c in range(C):
         oc = out[:, c]; torch.add(torch.tensor(bias[c]), oc, alpha=scale[c], out=oc)
-    return out
+    return out.contiguous(memory_format=memory_format)
 
 def sampling_grid(theta: torch.Tensor, h: int, w: int) -> torch.Tensor:
     "`F.affine_grid(theta, (B, C, h, w), align_corners=False)` from broadcast products (no base grid, no matmul)."
@@ -125,12 +120,15 @@ class _Items:
 
 class TensorDL(DataLoader):
     "fastai DataLoader over in-memory tensors (on the CPU or already on the device): each batch is one index gather."
+    def index_batches(self, samps, device):
+        "The epoch's sample order as index tensors on `device`, one per batch (one copy per epoch)."
+        idx = torch.as_tensor(list(samps), dtype=torch.long).to(device)
+        n = len(idx) // self.bs * self.bs if self.drop_last else len(idx)
+        return [idx[i:i + self.bs] for i in range(0, n, self.bs)]
+
     def create_batches(self, samps):
         x, y = self.dataset.x, self.dataset.y
-        idx = torch.as_tensor(list(samps), dtype=torch.long).to(x.device)  # the epoch's order: one copy per epoch
-        n = len(idx) // self.bs * self.bs if self.drop_last else len(idx)
-        for i in range(0, n, self.bs):  # index_select: 20x faster than x[idx] for a batch of images on the CPU
-            b = idx[i:i + self.bs]
+        for b in self.index_batches(samps, x.device):  # index_select: 20x faster than x[idx] for a batch of images on the CPU
             yield TensorImage(x.index_select(0, b)), TensorCategory(y.index_select(0, b))
 
 class DeviceTransform(Transform):

@@ -120,19 +120,22 @@ class WeightsUnavailable(FileNotFoundError):
 
 VGGFACE2_FILE = "resnet50_ft_weight.pkl"
 
+def _imagenet_file(enum: str) -> tuple[Path, str]:
+    "Where torchvision's ImageNet weights `enum` live in `weights_dir()`, and the URL they come from."
+    url = torchvision.models.get_weight(f"{enum}.IMAGENET1K_V1").url
+    return weights_dir() / url.rsplit("/", 1)[-1], url
+
 def imagenet_state_dict(weights_enum: str) -> dict:
     "ImageNet state dict of torchvision's `weights_enum` (e.g. 'ResNet34_Weights'), from `weights_dir()` or downloaded there."
-    w = torchvision.models.get_weight(f"{weights_enum}.IMAGENET1K_V1")
-    fname = w.url.rsplit("/", 1)[-1]
-    path = weights_dir() / fname
+    path, url = _imagenet_file(weights_enum)
     if path.is_file(): return torch.load(path, map_location="cpu", weights_only=True)
     try:
-        return torch.hub.load_state_dict_from_url(w.url, model_dir=str(weights_dir()), file_name=fname,
+        return torch.hub.load_state_dict_from_url(url, model_dir=str(path.parent), file_name=path.name,
                                                   map_location="cpu", progress=True)
     except Exception as e:
         raise WeightsUnavailable(
             f"ImageNet weights {weights_enum} could not be downloaded ({type(e).__name__}: {e}). "
-            f"To use them without a network, place {fname} (from {w.url}) at {path} "
+            f"To use them without a network, place {path.name} (from {url}) at {path} "
             f"(or set DDA_NB_WEIGHTS to the folder holding it).") from None
 
 # %% ../nbs/03_backbones.ipynb #c013
@@ -210,36 +213,34 @@ def create_model(name: str, num_classes: int = 7, pretrained: str | Path | None 
     return load_pretrained(model, spec, pretrained)
 
 # %% ../nbs/03_backbones.ipynb #c025
-def _imagenet_file(enum: str) -> Path:
-    "Where torchvision's ImageNet weights `enum` live in `weights_dir()`."
-    return weights_dir() / torchvision.models.get_weight(f"{enum}.IMAGENET1K_V1").url.rsplit("/", 1)[-1]
-
 def weights_files(arch: str, pretrained: str, dda_stages: Iterable[int] | None = None) -> list[Path]:
     "Files `create_model(arch, pretrained=pretrained, dda_stages=...)` reads ('imagenet' or 'vggface2'; DDA trunks add ImageNet ResNet-18)."
+    return list(_weights_sources(arch, pretrained, dda_stages))
+
+def _weights_sources(arch, pretrained, dda_stages=None) -> dict[Path, str | None]:
+    "`weights_files`, each with the torchvision ImageNet enum it is downloaded as (None for VGGFace2: no download)."
     if arch not in MODELS: raise ValueError(f"unknown model {arch!r}; registered: {', '.join(list_models())}")
     spec = MODELS[arch]
-    if pretrained == "imagenet": files = [_imagenet_file(spec.imagenet)]
+    if pretrained == "imagenet": files = {_imagenet_file(spec.imagenet)[0]: spec.imagenet}
     elif pretrained == "vggface2":
         if spec.family != "resnet" or "50" not in spec.name:
             raise ValueError(f"VGGFace2 weights exist for ResNet-50 only, not {spec.name!r}")
-        files = [weights_dir() / VGGFACE2_FILE]
+        files = {weights_dir() / VGGFACE2_FILE: None}
     else: raise ValueError(f"pretrained={pretrained!r}: expected 'imagenet' or 'vggface2'")
     has_dda = spec.dda if dda_stages is None else len(tuple(dda_stages)) > 0
-    if has_dda: files.append(_imagenet_file("ResNet18_Weights"))
-    return list(dict.fromkeys(files))
+    if has_dda: files[_imagenet_file("ResNet18_Weights")[0]] = "ResNet18_Weights"
+    return files
 
 def fetch_weights(needs: Iterable[tuple], download: bool = True) -> list[str]:
     "Put the files of every (arch, pretrained[, dda_stages]) in `needs` on disk (downloading missing ImageNet ones if `download`); return one line per file that is not there."
-    problems, files = [], {}
-    for need in needs:
-        for f in weights_files(*need): files.setdefault(f, need[1])
-    by_name = {_imagenet_file(e).name: e for e in {m.imagenet for m in MODELS.values()} | {"ResNet18_Weights"}}
-    for f, pre in files.items():
+    files = {f: enum for need in needs for f, enum in _weights_sources(*need).items()}
+    problems = []
+    for f, enum in files.items():
         if f.is_file(): continue
-        if f.name in by_name and download:
-            try: imagenet_state_dict(by_name[f.name]); continue
+        if enum and download:
+            try: imagenet_state_dict(enum)
             except WeightsUnavailable as e: problems.append(str(e))
-        elif f.name in by_name: problems.append(f"ImageNet weights {by_name[f.name]}: {f} is missing (it is downloaded on first use)")
+        elif enum: problems.append(f"ImageNet weights {enum}: {f} is missing (it is downloaded on first use)")
         else: problems.append(f"VGGFace2 weights: {f} is missing (download resnet50_ft_weight.pkl from the VGGFace2 authors and place it there)")
     return problems
 

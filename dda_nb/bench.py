@@ -15,9 +15,9 @@ from .backbones import create_model, n_params, load_original_checkpoint, list_mo
 # %% auto #0
 __all__ = ['ARCHS', 'MODES', 'RECORD_KEYS', 'BenchSettings', 'small_settings', 'full_settings', 'sync', 'device_label',
            'device_slug', 'PeakMemory', 'cudnn_flags', 'prepare', 'make_batch', 'project_optimizer', 'training_step',
-           'count_host_syncs', 'check_precision', 'time_blocks', 'bench_step', 'TrainClock', 'project_dls', 'bench_e2e',
-           'load_original', 'compare_original', 'run_bench', 'markdown_report', 'write_record', 'parse_args',
-           'settings_from_args', 'main']
+           'SyncCounter', 'count_host_syncs', 'check_precision', 'time_blocks', 'bench_step', 'TrainClock',
+           'project_dls', 'bench_e2e', 'load_original', 'compare_original', 'run_bench', 'markdown_report',
+           'write_record', 'parse_args', 'settings_from_args', 'main']
 
 # %% ../nbs/13_bench.ipynb #c006
 ARCHS = ("resnet34", "resnet50", "dda_resnet34", "dda_resnet50")
@@ -173,16 +173,24 @@ def training_step(model: nn.Module, opt, mode: str, device):
         return loss.detach()
     return step
 
+class SyncCounter:
+    "Counts the host-device synchronisations PyTorch reports between `start()` and `stop()` (CUDA only; `count` None on the CPU)."
+    def __init__(self, device): self.cuda, self.count, self._w = torch.device(device).type == "cuda", None, None
+    def start(self):
+        if not self.cuda: return
+        self._w = warnings.catch_warnings(record=True); self._log = self._w.__enter__(); warnings.simplefilter("always")
+        torch.cuda.set_sync_debug_mode("warn")
+    def stop(self):
+        if self._w is None: return
+        torch.cuda.set_sync_debug_mode("default"); self._w.__exit__(None, None, None); self._w = None
+        self.count = sum("synchroniz" in str(x.message).lower() for x in self._log)
+
 def count_host_syncs(fn, device) -> int | None:
     "Number of host-device synchronisations PyTorch reports while running `fn()` (CUDA only; None on the CPU)."
-    if torch.device(device).type != "cuda": return None
-    sync(device)
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        torch.cuda.set_sync_debug_mode("warn")
-        try: fn()
-        finally: torch.cuda.set_sync_debug_mode("default")
-    return sum("synchroniz" in str(x.message).lower() for x in w)
+    sync(device); c = SyncCounter(device); c.start()
+    try: fn()
+    finally: c.stop()
+    return c.count
 
 # %% ../nbs/13_bench.ipynb #c015
 def _flat_grad(model):
@@ -260,22 +268,19 @@ class TrainClock(Callback):
     order = 100
     def __init__(self, warmup: int = 1, batches: int = 3, device="cpu"):
         self.warmup, self.batches, self.device = warmup, batches, torch.device(device)
-    def before_train(self): self.t0, self.images, self.n, self.seconds, self.syncs, self._w = None, 0, 0, float("nan"), None, None
+    def before_train(self): self.t0, self.images, self.n, self.seconds, self.counter = None, 0, 0, float("nan"), SyncCounter(self.device)
     def before_batch(self):
         if self.iter != self.warmup: return
-        sync(self.device); self.t0 = time.perf_counter()
-        if self.device.type == "cuda":
-            self._w = warnings.catch_warnings(record=True); self._log = self._w.__enter__(); warnings.simplefilter("always")
-            torch.cuda.set_sync_debug_mode("warn")
+        sync(self.device); self.t0 = time.perf_counter(); self.counter.start()
     def after_batch(self):
         if self.t0 is None: return
         self.images += self.yb[0].shape[0]; self.n += 1
         if self.n == self.batches: self._stop()
     def after_train(self): self._stop()
+    @property
+    def syncs(self) -> int | None: return self.counter.count
     def _stop(self):
-        if self._w is not None:
-            torch.cuda.set_sync_debug_mode("default"); self._w.__exit__(None, None, None); self._w = None
-            self.syncs = sum("synchroniz" in str(x.message).lower() for x in self._log)
+        self.counter.stop()
         if self.t0 is not None: sync(self.device); self.seconds = time.perf_counter() - self.t0
         raise CancelFitException()
 

@@ -12,16 +12,14 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastai.data.core import DataLoaders
-from fastai.data.load import DataLoader
 from fastai.learner import Learner
 from fastai.metrics import Metric
-from fastcore.basics import chunked
 from .synthetic import EMOTIC_CATEGORIES
 from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
 from .fusion import load_expression_run, save_without
-from .augment import normalize_batch
-from .learner import radam, PlateauRecipe, EpochCheckpoint, ParamCheck
+from .augment import normalize_batch, TensorDL
+from .learner import radam, PlateauRecipe, EpochCheckpoint, ParamCheck, sync_free_recording
 
 # %% auto #0
 __all__ = ['EMOTIC_BRANCHES', 'N_CAT', 'N_CONT', 'EMOTIC_DEFAULTS', 'EmoticModel', 'create_emotic_model', 'check_branch_sizes',
@@ -179,16 +177,15 @@ class _EmoticItems:
     def __len__(self): return len(self.y)
     def __getitem__(self, i): return (*[x[i] for x in self.xs], self.y[i])
 
-class EmoticDL(DataLoader):
+class EmoticDL(TensorDL):
     "fastai DataLoader over EMOTIC crop tensors: one index gather per batch; random horizontal flips when `flip`."
     def create_batches(self, samps):
-        for b in chunked(samps, self.bs, self.drop_last):
-            idx = torch.as_tensor(b, dtype=torch.long)
-            xs = [x[idx] for x in self.dataset.xs]
+        for b in self.index_batches(samps, self.dataset.y.device):
+            xs = [x.index_select(0, b) for x in self.dataset.xs]
             if self.flip:
-                m = torch.tensor([self.rng.random() < 0.5 for _ in b]).view(-1, 1, 1, 1)
+                m = torch.tensor([self.rng.random() < 0.5 for _ in range(len(b))]).view(-1, 1, 1, 1)
                 xs = [torch.where(m, x.flip(-1), x) for x in xs]
-            yield (*xs, self.dataset.y[idx])
+            yield (*xs, self.dataset.y.index_select(0, b))
 
 def _normalize(b, norm="imagenet"):
     "Batch transform: uint8 images are normalised (on the batch's device), the target passes."
@@ -227,6 +224,7 @@ def emotic_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, cont_weight=0.5, plate
                     metrics=MeanAP(), path=run_dir, model_dir=".",
                     cbs=[PlateauRecipe(run_dir / "model.pth", plateau_patience, plateau_factor, stop_patience, monitor="mAP"),
                          EpochCheckpoint(run_dir)])
+    sync_free_recording(learn)  # as for expression models: no host read per training batch
     learn.epoch_offset = 0
     if mixed_precision is None: mixed_precision = dls.device is not None and torch.device(dls.device).type == "cuda"
     if mixed_precision: learn.to_bf16()

@@ -246,7 +246,7 @@ def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2
     "A fastai `Learner` for `model` with the original recipe, writing best weights and checkpoints to `run_dir`."
     run_dir = Path(run_dir)
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), opt_func=radam, lr=lr, wd=wd, wd_bn_bias=True,
-                    train_bn=True, metrics=DeviceAvgMetric(accuracy), path=run_dir, model_dir=".",
+                    train_bn=True, metrics=accuracy, path=run_dir, model_dir=".",
                     cbs=[PlateauRecipe(run_dir / "model.pth", plateau_patience, plateau_factor, stop_patience),
                          EpochCheckpoint(run_dir)])
     sync_free_recording(learn)

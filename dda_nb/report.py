@@ -144,7 +144,7 @@ def _none(v):
 def collect_runs(outputs_dir) -> pd.DataFrame:
     "One row per complete run under `outputs_dir/runs/*/` (params, provenance, metrics in %); incomplete runs in `.attrs['incomplete']`."
     runs_dir = Path(outputs_dir) / "runs"
-    rows, incomplete = [], []
+    rows, incomplete, finished = [], [], {}
     for d in sorted(p for p in runs_dir.glob("*") if p.is_dir()) if runs_dir.is_dir() else []:
         if not ((d / "COMPLETE").is_file() and (d / "params.json").is_file() and (d / "metrics.json").is_file()):
             incomplete.append(str(d)); continue
@@ -157,16 +157,17 @@ def collect_runs(outputs_dir) -> pd.DataFrame:
                    **{f"model{i}": _none(p.get(f"model{i}")) for i in (1, 2, 3)},
                    **{k: _pct(m.get(k), mfile) for k in _ACC_METRICS}, mAP=_pct(m.get("mAP"), mfile),
                    ap={c: _pct(v, mfile) for c, v in (m.get("ap") or {}).items()}, params=p)
-        row["_finished"] = _read_json(d / "COMPLETE").get("finished", "") if (d / "COMPLETE").stat().st_size else ""
+        finished[row["run_dir"]] = _read_json(d / "COMPLETE").get("finished", "") if (d / "COMPLETE").stat().st_size else ""
         rows.append(row)
     # the same computation finished twice (a run folder renamed or copied, then run again): count it once, the newest
-    seen, duplicates = {}, []
-    for row in sorted(rows, key=lambda r: r.pop("_finished"), reverse=True):
-        key = json.dumps([row["kind"], row["params"].get("id_params")], sort_keys=True, default=str)
-        if row["params"].get("id_params") is None or key not in seen: seen.setdefault(key, row["run_dir"])
-        else: duplicates.append((row["run_dir"], seen[key]))
+    newest, duplicates = {}, []
+    for row in sorted(rows, key=lambda r: finished[r["run_dir"]], reverse=True):
+        if row["params"].get("id_params") is None: continue  # written before runs recorded their id parameters
+        key = json.dumps([row["kind"], row["params"]["id_params"]], sort_keys=True, default=str)
+        if key in newest: duplicates.append((row["run_dir"], newest[key]))
+        else: newest[key] = row["run_dir"]
     dup_dirs = {d for d, _ in duplicates}
-    rows = sorted((r for r in rows if r["run_dir"] not in dup_dirs), key=lambda r: r["run_dir"])
+    rows = [r for r in rows if r["run_dir"] not in dup_dirs]
     cols = ["run_id", "kind", "dataset", "arch", "pretrained", "dda_stages", "method", "seed", "profile", "data_source",
             "git_commit", "run_dir", "model1", "model2", "model3", *_ACC_METRICS, "mAP", "ap", "params"]
     df = pd.DataFrame(rows, columns=cols)

@@ -13,11 +13,11 @@ from .config import outputs_root
 from .backbones import create_model, n_params, load_original_checkpoint, list_models
 
 # %% auto #0
-__all__ = ['ARCHS', 'MODES', 'RECORD_KEYS', 'BenchSettings', 'small_settings', 'full_settings', 'sync', 'device_label',
-           'device_slug', 'PeakMemory', 'cudnn_flags', 'prepare', 'make_batch', 'project_optimizer', 'training_step',
-           'SyncCounter', 'count_host_syncs', 'check_precision', 'time_blocks', 'bench_step', 'TrainClock',
-           'project_dls', 'bench_e2e', 'load_original', 'compare_original', 'run_bench', 'markdown_report',
-           'write_record', 'parse_args', 'settings_from_args', 'main']
+__all__ = ['ARCHS', 'MODES', 'RECORD_KEYS', 'CPU_RATIO_FLOOR', 'BenchSettings', 'small_settings', 'full_settings', 'sync',
+           'device_label', 'device_slug', 'PeakMemory', 'cudnn_flags', 'prepare', 'make_batch', 'project_optimizer',
+           'training_step', 'SyncCounter', 'count_host_syncs', 'check_precision', 'time_blocks', 'bench_step',
+           'TrainClock', 'project_dls', 'bench_e2e', 'load_original', 'compare_original', 'targets', 'run_bench',
+           'markdown_report', 'write_record', 'parse_args', 'settings_from_args', 'main']
 
 # %% ../nbs/13_bench.ipynb #c006
 ARCHS = ("resnet34", "resnet50", "dda_resnet34", "dda_resnet50")
@@ -70,7 +70,7 @@ def full_settings(device="cuda", compile: bool = False, **kw) -> BenchSettings:
     "GPU-sized run at 224 px: batch 48 in fp32 (the original's setting), 256 in bf16 + channels-last."
     modes = ("fp32", "bf16_cl") + (("bf16_cl_compile",) if compile else ())
     base = dict(device=str(device), modes=modes, img_size=224, batch={"fp32": 48, "bf16_cl": 256, "bf16_cl_compile": 256},
-                warmup=5, steps=10, repeats=5, e2e_modes=("fp32", "bf16_cl"), e2e_batches=20, check_size=224,
+                warmup=5, steps=10, repeats=5, e2e_modes=modes, e2e_batches=20, check_size=224,
                 original_modes=("fp32", "bf16_cl"), profile="full")
     return BenchSettings(**{**base, **kw})
 
@@ -303,8 +303,8 @@ def bench_e2e(arch: str, mode: str, s: BenchSettings) -> dict:
     with cudnn_flags(mode), tempfile.TemporaryDirectory() as tmp, PeakMemory(device) as pm:
         torch.manual_seed(0)
         model = create_model(arch)
-        if MODES[mode]["compile"]: model = torch.compile(model.to(device))
-        learn = expression_learner(dls, model, tmp, lr=1e-4, wd=1e-3, mixed_precision=fast, channels_last=fast)
+        learn = expression_learner(dls, model, tmp, lr=1e-4, wd=1e-3, mixed_precision=fast, channels_last=fast,
+                                   torch_compile=MODES[mode]["compile"])
         clock = TrainClock(warm, s.e2e_batches, device)
         with learn.no_bar(), learn.no_logging(): learn.fit(1, lr=1e-4, cbs=[clock])
         n_train = len(dls.train)
@@ -379,7 +379,7 @@ def compare_original(path, mode: str, s: BenchSettings, arch: str = "dda_resnet5
 
 # %% ../nbs/13_bench.ipynb #c029
 RECORD_KEYS = ("device", "device_slug", "date", "torch", "settings", "environment", "precision_check", "step", "e2e",
-               "original", "summary", "complete")
+               "original", "summary", "targets", "complete")
 
 def _environment(device) -> dict:
     import torchvision, fastai
@@ -404,10 +404,37 @@ def _summarise(rec: dict) -> dict:
         if r["arch"] == "dda_resnet50": out[f"dda_resnet50_e2e_images_per_s_{r['mode']}"] = r["images_per_s"]
     return out
 
+CPU_RATIO_FLOOR = 0.98  # "no slower than the original": equal within this machine's block-to-block timing noise
+
+def targets(rec: dict) -> list[dict]:
+    """The speed targets this record can judge, each with what was measured and whether it is met: on a GPU at 224 px,
+    dda_resnet50 end to end >= 2,000 images/s, its step time <= 3x resnet50's and 50 FER2013 epochs < 20 min
+    (the best mode measured); on any device, our dda_resnet50 step against the original's, same precision and batch."""
+    out = []
+    def add(target, measured, met, source): out.append(dict(target=target, measured=measured, met=bool(met), source=source))
+    gpu = not rec["device_slug"].startswith("cpu-") and rec["settings"]["img_size"] == 224
+    e2e = [r for r in rec["e2e"] if r["arch"] == "dda_resnet50"]
+    if gpu and e2e:
+        best = max(e2e, key=lambda r: r["images_per_s"])
+        add("dda_resnet50 end-to-end training >= 2,000 images/s", best["images_per_s"], best["images_per_s"] >= 2000,
+            f"e2e {best['mode']}, batch {best['batch']}")
+        add("paper-profile FER2013, 50 epochs < 20 min (training phase)", best["fer2013_50_epochs_min"],
+            best["fer2013_50_epochs_min"] < 20, f"e2e {best['mode']}: 50 x 28,709 images at the measured rate")
+    step = {(r["arch"], r["mode"]): r for r in rec["step"]}
+    modes = [m for (a, m) in step if a == "dda_resnet50" and ("resnet50", m) in step]
+    if gpu and modes:
+        m = max(modes, key=lambda m: step[("dda_resnet50", m)]["images_per_s"])
+        ratio = step[("resnet50", m)]["images_per_s"] / step[("dda_resnet50", m)]["images_per_s"]
+        add("dda_resnet50 step time per image <= 3x resnet50's", ratio, ratio <= 3, f"step {m} (dda_resnet50's fastest mode)")
+    for r in rec["original"]:
+        add(f"our {r['arch']} step no slower than the original's ({r['mode']}, batch {r['batch']})", r["ratio"],
+            r["ratio"] >= CPU_RATIO_FLOOR, f"ours/original images/s, interleaved blocks (met: >= {CPU_RATIO_FLOOR})")
+    return out
+
 def run_bench(s: BenchSettings, log=print, save=None) -> dict:
     """Measure everything `s` asks for and return the record; `save(rec)`, if given, is called after every measurement
     (`rec["complete"]` stays False until the end), so a run cut short keeps what it measured. The slowest part,
-    compiled training steps, comes last."""
+    the compiled modes (step, then end to end), comes last."""
     if s.threads: torch.set_num_threads(s.threads)
     device = torch.device(s.device)
     rec = dict(device=device_label(device), device_slug=device_slug(device), date=datetime.date.today().isoformat(),
@@ -416,7 +443,7 @@ def run_bench(s: BenchSettings, log=print, save=None) -> dict:
     t0 = time.perf_counter()
     def done(section, r, line):
         rec[section].append(r); log(line)
-        rec["summary"], rec["wall_s"] = _summarise(rec), time.perf_counter() - t0
+        rec["summary"], rec["targets"], rec["wall_s"] = _summarise(rec), targets(rec), time.perf_counter() - t0
         if save: save(rec)
     if s.check:
         for arch in [a for a in s.archs if a.startswith("dda_")][-1:] or s.archs[-1:]:
@@ -429,19 +456,23 @@ def run_bench(s: BenchSettings, log=print, save=None) -> dict:
                 r = bench_step(arch, mode, s)
                 done("step", r, f"step {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s  "
                                 f"{r['step_ms']:9.1f} ms  peak {r['peak_mem_mb']:8.0f} MiB")
-    steps([m for m in s.modes if not MODES[m]["compile"]])
-    if s.e2e:
+    def e2e(modes):
+        if not s.e2e: return
         for arch in s.archs:
-            for mode in s.e2e_modes:
+            for mode in modes:
                 r = bench_e2e(arch, mode, s)
                 done("e2e", r, f"e2e  {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s")
+    steps([m for m in s.modes if not MODES[m]["compile"]])
+    e2e([m for m in s.e2e_modes if not MODES[m]["compile"]])
     if s.original:
         for mode in s.original_modes:
             r = compare_original(s.original, mode, s)
             done("original", r, f"original dda_resnet50 {mode}: ours {r['ours']['images_per_s']:.2f} img/s, "
                                 f"original {r['original']['images_per_s']:.2f} img/s, ratio {r['ratio']:.3f}")
     steps([m for m in s.modes if MODES[m]["compile"]])
+    e2e([m for m in s.e2e_modes if MODES[m]["compile"]])
     rec["complete"], rec["summary"], rec["wall_s"] = True, _summarise(rec), time.perf_counter() - t0
+    rec["targets"] = targets(rec)
     if save: save(rec)
     return rec
 
@@ -487,6 +518,10 @@ def markdown_report(rec: dict) -> str:
             ["model", "mode", "px", "max logit error / logit scale", "gradient cosine", "argmax agreement"], "llrrrr",
             [[r["arch"], r["mode"], r["img_size"], f"{r['logit_rel_max_err']:.2e}", f"{r['grad_cosine']:.5f}", f"{r['argmax_agree']:.2f}"]
              for r in rec["precision_check"]])
+    if rec.get("targets"):
+        lines += _md_section("Targets", ["target", "measured", "met", "from"], "lrll",
+            [[t["target"], _fmt(t["measured"], 3 if t["measured"] < 10 else 1), "yes" if t["met"] else "**no**", t["source"]]
+             for t in rec["targets"]])
     if rec.get("summary"):
         lines += ["## Summary", ""] + [f"- {k}: {_fmt(v, 3) if isinstance(v, float) else v}" for k, v in sorted(rec["summary"].items())] + [""]
     return "\n".join(lines)
@@ -505,7 +540,7 @@ def write_record(rec: dict, out_dir=None, path=None) -> Path:
     path.with_suffix(".md").write_text(markdown_report(rec))
     return path
 
-# %% ../nbs/13_bench.ipynb #c034
+# %% ../nbs/13_bench.ipynb #c036
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="dda-bench", description="Training speed of the dda_nb models (writes outputs/bench/<device>-<date>.json and .md)")
     size = p.add_mutually_exclusive_group()
@@ -525,6 +560,7 @@ def parse_args(argv=None):
     p.add_argument("--no-e2e", action="store_true", help="skip end-to-end training")
     p.add_argument("--no-check", action="store_true", help="skip the bf16 vs fp32 check")
     p.add_argument("--original", default=None, help="path of a checkout of the original implementation (github.com/Harly-1506/Dual-Domain-Attention)")
+    p.add_argument("--e2e-modes", nargs="+", default=None, choices=list(MODES), help="end-to-end modes (default: fp32 on a CPU, every step mode on a GPU)")
     p.add_argument("--original-modes", nargs="+", default=None, choices=list(MODES))
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     p.add_argument("--out", default=None, help="output folder (default: outputs/bench)")
@@ -552,6 +588,7 @@ def settings_from_args(a) -> BenchSettings:
     if a.gpu_suite: s.profile = "gpu-suite"
     if a.modes: s.modes = tuple(a.modes)
     if a.original_modes: s.original_modes = tuple(a.original_modes)
+    if a.e2e_modes: s.e2e_modes = tuple(a.e2e_modes)
     if a.batch: s.batch = {m: a.batch for m in MODES}
     s.e2e_modes = tuple(m for m in s.e2e_modes if m in s.modes) or s.modes[:1]
     s.original_modes = tuple(m for m in s.original_modes if m in s.modes) or s.modes[:1]

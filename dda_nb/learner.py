@@ -43,7 +43,7 @@ def radam(params, lr=1e-3, **kw):
 
 # %% ../nbs/07_learner.ipynb #c007
 import re
-RUN_IRRELEVANT = frozenset({"out_dir", "outputs_dir", "profile", "device", "num_workers", "run_id"})
+RUN_IRRELEVANT = frozenset({"out_dir", "outputs_dir", "profile", "device", "num_workers", "run_id", "torch_compile"})
 
 def canonical_params(params: dict) -> dict:
     "The parameters that decide what a run computes (see `run_id`)."
@@ -242,8 +242,11 @@ def sync_free_recording(learn: Learner, every: int = 25) -> Learner:
 
 # %% ../nbs/07_learner.ipynb #c016
 def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2, plateau_factor=0.1,
-                       stop_patience=24, mixed_precision: bool | None = None, channels_last: bool | None = None) -> Learner:
-    "A fastai `Learner` for `model` with the original recipe, writing best weights and checkpoints to `run_dir`."
+                       stop_patience=24, mixed_precision: bool | None = None, channels_last: bool | None = None,
+                       torch_compile: bool = False) -> Learner:
+    """A fastai `Learner` for `model` with the original recipe, writing best weights and checkpoints to `run_dir`.
+    bf16 autocast and channels-last default to on for a CUDA loader; `torch_compile` compiles the model in place
+    (`nn.Module.compile`: same parameters, same state-dict keys, so checkpoints stay interchangeable)."""
     run_dir = Path(run_dir)
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), opt_func=radam, lr=lr, wd=wd, wd_bn_bias=True,
                     train_bn=True, metrics=accuracy, path=run_dir, model_dir=".",
@@ -256,6 +259,7 @@ def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2
     if channels_last is None: channels_last = on_gpu
     if channels_last: learn.to_channelslast(use_amp=False)
     if mixed_precision: learn.to_bf16()
+    if torch_compile: unwrap(model).compile()
     return learn
 
 def fit_resumable(learn: Learner, max_epochs: int) -> pd.DataFrame:
@@ -325,10 +329,11 @@ def plot_history(history: pd.DataFrame, path=None, title=""):
     if path: fig.savefig(path, dpi=110)
     return fig
 
-# %% ../nbs/07_learner.ipynb #c027
+# %% ../nbs/07_learner.ipynb #c029
 EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pretrained="", dda_stages=None,
                            img_size=32, epochs=2, batch_size=32, lr=0.0, wd=-1.0, seed=113, tta=1, protocol="holdout",
-                           norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, profile="quick", out_dir="")
+                           norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, torch_compile=False,
+                           profile="quick", out_dir="")
 
 class ParamCheck:
     "Every problem with a parameter set, collected so that one error names them all, before any work starts."
@@ -387,9 +392,10 @@ def validate_expression_params(p: dict) -> dict:
     c.need(p["protocol"] in ("holdout", "original"), "protocol", "'holdout' (select on validation) or 'original' (select on test)")
     c.need(p["norm"] in ("imagenet", "vggface2"), "norm", "'imagenet' or 'vggface2'")
     c.need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")
+    for k in ("deterministic", "torch_compile"): c.need(isinstance(p[k], bool), k, "True or False")
     return c.done()
 
-# %% ../nbs/07_learner.ipynb #c029
+# %% ../nbs/07_learner.ipynb #c031
 from dataclasses import dataclass
 
 @dataclass
@@ -441,7 +447,8 @@ def train_expression(run: ExpressionRun, distributed: bool = False) -> pd.DataFr
     "Train `run.model` with the recipe (resuming an interrupted run); the best weights end up in `run.model`."
     r = run.recipe
     learn = expression_learner(run.dls, run.model, run.run_dir, lr=r["lr"], wd=r["wd"], plateau_patience=r["plateau_patience"],
-                               plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"])
+                               plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"],
+                               torch_compile=run.params["torch_compile"])
     if distributed:
         on_cpu = not torch.cuda.is_available()  # gloo on CPU: no SyncBatchNorm there
         with learn.distrib_ctx(sync_bn=not on_cpu, cpu=on_cpu): history = fit_resumable(learn, run.params["epochs"])
@@ -451,7 +458,7 @@ def train_expression(run: ExpressionRun, distributed: bool = False) -> pd.DataFr
     if best.is_file(): unwrap(run.model).load_state_dict(torch.load(best, map_location="cpu", weights_only=True))
     return history
 
-# %% ../nbs/07_learner.ipynb #c030
+# %% ../nbs/07_learner.ipynb #c032
 def evaluate_expression(run: ExpressionRun) -> dict:
     "Score the trained model on the test split (with and without TTA); write metrics.json, predictions.csv and figures."
     from dda_nb.augment import tta_predict
@@ -479,7 +486,7 @@ def evaluate_expression(run: ExpressionRun) -> dict:
     plt.close(plot_history(history, rd / "learning_curves.png", title))
     return metrics
 
-# %% ../nbs/07_learner.ipynb #c031
+# %% ../nbs/07_learner.ipynb #c033
 NOTEBOOK_OUT_ENV = "DDA_NB_NOTEBOOK_OUT"
 
 def papermill_output_path() -> Path | None:
@@ -500,7 +507,7 @@ def save_executed_notebook(run_dir) -> Path | None:
     if src.resolve() != dst.resolve(): shutil.copyfile(src, dst)
     return dst
 
-# %% ../nbs/07_learner.ipynb #c033
+# %% ../nbs/07_learner.ipynb #c035
 from fastai.distributed import DistributedDL, DistributedTrainer
 
 class _AnyBackendDL(DistributedDL):
@@ -513,7 +520,7 @@ class _AnyBackendDL(DistributedDL):
 
 DistributedTrainer._wrap_dl = lambda self, dl: dl if isinstance(dl, DistributedDL) else _AnyBackendDL(dl, device=self.learn.dls.device)
 
-# %% ../nbs/07_learner.ipynb #c034
+# %% ../nbs/07_learner.ipynb #c036
 def _parse_cli(argv=None) -> dict:
     import argparse
     ap = argparse.ArgumentParser(prog="dda-train", description="Train one expression model (see nbs/07_learner.ipynb).")
@@ -542,6 +549,6 @@ def main(argv=None):
         mark_complete(run.run_dir, test_acc=metrics["test_acc"], processes=max(num_distrib(), 1))
         print(json.dumps(dict(run_dir=str(run.run_dir), test_acc=metrics["test_acc"], test_acc_tta=metrics["test_acc_tta"])))
 
-# %% ../nbs/07_learner.ipynb #c035
+# %% ../nbs/07_learner.ipynb #c037
 #| eval: false
 if __name__ == "__main__": main()  # `python -m dda_nb.learner` (not run inside this notebook)

@@ -13,11 +13,12 @@ from .config import outputs_root
 from .backbones import create_model, n_params, load_original_checkpoint, list_models
 
 # %% auto #0
-__all__ = ['ARCHS', 'MODES', 'BF16_TOLERANCE', 'RECORD_KEYS', 'CPU_RATIO_FLOOR', 'BenchSettings', 'small_settings',
+__all__ = ['ARCHS', 'MODES', 'BF16_TOLERANCE', 'DDA_PARTS', 'RECORD_KEYS', 'CPU_RATIO_FLOOR', 'BenchSettings', 'small_settings',
            'full_settings', 'sync', 'device_label', 'device_slug', 'PeakMemory', 'cudnn_flags', 'prepare', 'make_batch',
            'project_optimizer', 'training_step', 'SyncCounter', 'count_host_syncs', 'check_precision', 'time_blocks',
-           'bench_step', 'TrainClock', 'project_dls', 'bench_e2e', 'load_original', 'compare_original', 'targets',
-           'run_bench', 'markdown_report', 'write_record', 'parse_args', 'settings_from_args', 'main']
+           'bench_step', 'TrainClock', 'project_dls', 'bench_e2e', 'load_original', 'compare_original',
+           'flop_breakdown', 'targets', 'run_bench', 'markdown_report', 'write_record', 'parse_args',
+           'settings_from_args', 'main']
 
 # %% ../nbs/13_bench.ipynb #c006
 ARCHS = ("resnet34", "resnet50", "dda_resnet34", "dda_resnet50")
@@ -380,8 +381,26 @@ def compare_original(path, mode: str, s: BenchSettings, arch: str = "dda_resnet5
                 ours_block_ms=[1e3 * t for t in times["ours"]], original_block_ms=[1e3 * t for t in times["original"]])
 
 # %% ../nbs/13_bench.ipynb #c029
+DDA_PARTS = {"spatial": ("conv1", "conv2", "conv3"), "context": ("layers", "arm1", "arm2", "up_arm2", "up1"),
+             "fusion": ("ffm",), "upsample": ("up2",), "mask": ("outconv",)}
+
+def flop_breakdown(arch: str = "dda_resnet50", img_size: int = 224, **model_kw) -> list[dict]:
+    "Forward GFLOPs per image of each part of `arch` at `img_size` px, with its share of the total (rows sum to the total)."
+    from torch.utils.flop_counter import FlopCounterMode
+    with torch.device("meta"): model = create_model(arch, **model_kw)
+    x = torch.zeros(1, 3, img_size, img_size, device="meta")
+    with FlopCounterMode(display=False, depth=None) as fc, torch.no_grad(): model.eval()(x)
+    counts = {k.split(".", 1)[1]: sum(v.values()) / 1e9 for k, v in fc.get_flop_counts().items() if "." in k}
+    total = fc.get_total_flops() / 1e9
+    rows = [("backbone", f"stage {i}", counts.get(f"layer{i}", 0.0)) for i in range(1, 5)]
+    for i in getattr(model, "dda_stages", ()):
+        rows += [(f"DDA{i}", part, sum(counts.get(f"DDA{i}.{m}", 0.0) for m in mods)) for part, mods in DDA_PARTS.items()]
+    rows.insert(0, ("backbone", "stem + head", total - sum(r[2] for r in rows)))
+    return [dict(block=b, part=p, gflops=g, share=g / total) for b, p, g in rows]
+
+# %% ../nbs/13_bench.ipynb #c033
 RECORD_KEYS = ("device", "device_slug", "date", "torch", "settings", "environment", "precision_check", "step", "e2e",
-               "original", "summary", "targets", "complete")
+               "original", "summary", "targets", "cost", "complete")
 
 def _environment(device) -> dict:
     import torchvision, fastai
@@ -446,9 +465,11 @@ def run_bench(s: BenchSettings, log=print, save=None) -> dict:
     the compiled modes (step, end to end, precision check), comes last."""
     if s.threads: torch.set_num_threads(s.threads)
     device = torch.device(s.device)
+    dda = [a for a in s.archs if a.startswith("dda_")]
     rec = dict(device=device_label(device), device_slug=device_slug(device), date=datetime.date.today().isoformat(),
                torch=torch.__version__, settings=dataclasses.asdict(s), environment=_environment(device),
-               precision_check=[], step=[], e2e=[], original=[], complete=False)
+               precision_check=[], step=[], e2e=[], original=[], complete=False,
+               cost=dict(arch=dda[-1], img_size=s.img_size, parts=flop_breakdown(dda[-1], s.img_size)) if dda else None)
     t0 = time.perf_counter()
     def done(section, r, line):
         rec[section].append(r); log(line)
@@ -485,7 +506,7 @@ def run_bench(s: BenchSettings, log=print, save=None) -> dict:
     if save: save(rec)
     return rec
 
-# %% ../nbs/13_bench.ipynb #c030
+# %% ../nbs/13_bench.ipynb #c034
 def _fmt(v, nd=1):
     if v is None: return "-"
     return f"{v:,.{nd}f}" if isinstance(v, float) else str(v)
@@ -527,6 +548,11 @@ def markdown_report(rec: dict) -> str:
             ["model", "mode", "px", "max logit error / logit scale", "gradient cosine", "argmax agreement"], "llrrrr",
             [[r["arch"], r["mode"], r["img_size"], f"{r['logit_rel_max_err']:.2e}", f"{r['grad_cosine']:.5f}", f"{r['argmax_agree']:.2f}"]
              for r in rec["precision_check"]])
+    if rec.get("cost"):
+        c = rec["cost"]
+        lines += _md_section(f"Forward GFLOPs per image of {c['arch']} at {c['img_size']} px, by part (convolutions and matrix products)",
+            ["block", "part", "GFLOPs", "share"], "llrr",
+            [[r["block"], r["part"], f"{r['gflops']:.2f}", f"{100 * r['share']:.1f} %"] for r in c["parts"] if r["gflops"] > 0])
     if rec.get("targets"):
         lines += _md_section("Targets", ["target", "measured", "met", "from"], "lrll",
             [[t["target"], _fmt(t["measured"], 3 if t["measured"] < 10 else 1), "yes" if t["met"] else "**no**", t["source"]]
@@ -549,7 +575,7 @@ def write_record(rec: dict, out_dir=None, path=None) -> Path:
     path.with_suffix(".md").write_text(markdown_report(rec))
     return path
 
-# %% ../nbs/13_bench.ipynb #c036
+# %% ../nbs/13_bench.ipynb #c040
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="dda-bench", description="Training speed of the dda_nb models (writes outputs/bench/<device>-<date>.json and .md)")
     size = p.add_mutually_exclusive_group()

@@ -212,7 +212,7 @@ def create_model(name: str, num_classes: int = 7, pretrained: str | Path | None 
     model.arch, model.pretrained = name, pretrained or None
     return load_pretrained(model, spec, pretrained)
 
-# %% ../nbs/03_backbones.ipynb #c025
+# %% ../nbs/03_backbones.ipynb #c027
 def weights_files(arch: str, pretrained: str, dda_stages: Iterable[int] | None = None) -> list[Path]:
     "Files `create_model(arch, pretrained=pretrained, dda_stages=...)` reads ('imagenet' or 'vggface2'; DDA trunks add ImageNet ResNet-18)."
     return list(_weights_sources(arch, pretrained, dda_stages))
@@ -244,7 +244,7 @@ def fetch_weights(needs: Iterable[tuple], download: bool = True) -> list[str]:
         else: problems.append(f"VGGFace2 weights: {f} is missing (download resnet50_ft_weight.pkl from the VGGFace2 authors and place it there)")
     return problems
 
-# %% ../nbs/03_backbones.ipynb #c028
+# %% ../nbs/03_backbones.ipynb #c030
 def load_original_checkpoint(model: nn.Module, path_or_dict, trusted: bool = False) -> dict:
     "Load a checkpoint written by the original implementation (state dict under 'net') into `model`, strictly; returns the checkpoint."
     if isinstance(path_or_dict, (str, Path)):
@@ -267,7 +267,7 @@ def load_original_checkpoint(model: nn.Module, path_or_dict, trusted: bool = Fal
     model.load_state_dict(sd, strict=True)
     return ckpt
 
-# %% ../nbs/03_backbones.ipynb #c030
+# %% ../nbs/03_backbones.ipynb #c032
 def state_dict_listing(model: nn.Module) -> list[tuple[str, tuple]]:
     "Every (key, shape) of `model`'s state dict, in order."
     return [(k, tuple(v.shape)) for k, v in model.state_dict().items()]
@@ -284,7 +284,7 @@ def n_params(model: nn.Module) -> int:
     "Number of parameters (trainable or not, used in forward or not)."
     return sum(p.numel() for p in model.parameters())
 
-# %% ../nbs/03_backbones.ipynb #c037
+# %% ../nbs/03_backbones.ipynb #c039
 ORIGINAL_FIGURES = {  # measured on the original implementation (shared/reference/README.md)
     "resnet34": dict(gflops=7.3), "dda_resnet34": dict(gflops=17.9, params=103_280_871),
     "resnet50": dict(gflops=8.2), "dda_resnet50": dict(gflops=33.1, params=202_107_647)}

@@ -29,6 +29,9 @@ class ContextTrunk(ResNet):
         self.bn2 = nn.BatchNorm2d(entry)
         self.relu2 = nn.ReLU(inplace=True)
         init_conv_bn(nn.ModuleList([self.conv, self.bn, self.conv2, self.bn2]))
+        # the stem, the classifier and the layers before `stage` never run but stay (the original's checkpoints hold
+        # them): frozen, so that optimisers and data-parallel training see only parameters that receive gradients
+        for m in (self.conv1, self.bn1, self.fc, *(getattr(self, f"layer{i}") for i in range(1, stage))): m.requires_grad_(False)
 
     def forward(self, x):
         "Features of layer3 and layer4 (layer4 only when the trunk starts at stage 4)."
@@ -95,12 +98,12 @@ class DDABlock(nn.Module):
         if self.stage < 4: fused = self.up2(fused)
         return torch.softmax(self.relu(self.bn(self.outconv(fused))), dim=1)
 
-# %% ../nbs/02_dda.ipynb #c010
+# %% ../nbs/02_dda.ipynb #c012
 def attach(x: torch.Tensor, block: nn.Module | None) -> torch.Tensor:
     "Residual attention: `x * (1 + m)` with `m = block(x)`; `x` unchanged when there is no block."
     return x if block is None else x * (1 + block(x))
 
-# %% ../nbs/02_dda.ipynb #c013
+# %% ../nbs/02_dda.ipynb #c015
 def valid_input_sizes(upto: int = 512) -> list[int]:
     "Square input sizes a DDA network accepts, up to `upto`: multiples of 32 whose quotient is odd."
     return [s for s in range(32, upto + 1, 64)]

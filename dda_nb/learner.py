@@ -272,7 +272,11 @@ def fit_resumable(learn: Learner, max_epochs: int) -> pd.DataFrame:
     start, lr = 0, learn.lr
     if ck_path.is_file():
         ck = torch.load(ck_path, map_location="cpu", weights_only=False)  # our own file, written by EpochCheckpoint
-        learn.model.load_state_dict(ck["model"]); learn.opt.opt.load_state_dict(ck["opt"])
+        learn.model.load_state_dict(ck["model"])
+        try: learn.opt.opt.load_state_dict(ck["opt"])
+        except ValueError as e:  # e.g. written by a version of dda_nb that trained a different set of parameters
+            raise ValueError(f"{ck_path}: its optimiser state does not fit this model's trainable parameters ({e}). "
+                             "It was written by another version of dda_nb; move it away to restart the run from epoch 0.") from e
         recipe.state, saver.history = ck["recipe"], ck["history"]
         _set_rng_state(learn, ck["rng"])
         start, lr = ck["epoch"] + 1, ck["opt"]["param_groups"][0]["lr"]

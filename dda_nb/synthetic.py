@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_synthetic.ipynb #c003
 from __future__ import annotations
-import json, math
+import json, math, os, shutil
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -368,11 +368,30 @@ def synthetic_dir(dataset: str, sizes: dict | None = None, seed: int = 0, diffic
     recipe = dict(dataset=dataset, version=SYNTHETIC_VERSION, seed=seed, difficulty=difficulty,
                   sizes={**(EMOTIC_DEFAULT_SIZES if dataset == "emotic" else DEFAULT_SIZES), **(sizes or {})})
     rfile = dest / "recipe.json"
-    if rfile.is_file() and (dest / _MARKER[dataset]).is_file():
-        if json.loads(rfile.read_text()) == recipe: return dest
-        import shutil; shutil.rmtree(dest)  # only ever removes a folder this function generated
-    if dest.exists() and not rfile.is_file() and any(dest.iterdir()):
-        raise FileExistsError(f"{dest} exists and holds no recipe.json: not a synthetic dataset folder, refusing to overwrite it")
-    _WRITERS[dataset](dest, sizes=recipe["sizes"], seed=seed, difficulty=difficulty)
-    rfile.write_text(json.dumps(recipe, indent=1))
+    def ready(): return rfile.is_file() and (dest / _MARKER[dataset]).is_file() and json.loads(rfile.read_text()) == recipe
+    if ready(): return dest
+    if rfile.is_file(): shutil.rmtree(dest)  # another recipe: only ever removes a folder this function generated
+    if dest.exists() and any(dest.iterdir()):
+        raise FileExistsError(f"{dest} exists and holds no recipe.json: not a synthetic dataset folder, refusing to overwrite it "
+                              "(delete it if it is left over from an interrupted generation)")
+    # written beside `dest` and renamed into place when complete: an interrupted generation leaves no half dataset
+    # behind, and processes generating at once (one per GPU, on first use) all end up with the same complete folder
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for old in dest.parent.glob(f".{dataset}.partial-*"):  # left by processes that no longer run
+        if not _alive(int(old.name.rsplit("-", 1)[1])): shutil.rmtree(old, ignore_errors=True)
+    tmp = dest.parent / f".{dataset}.partial-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        _WRITERS[dataset](tmp, sizes=recipe["sizes"], seed=seed, difficulty=difficulty)
+        (tmp / "recipe.json").write_text(json.dumps(recipe, indent=1))
+        try: os.rename(tmp, dest)
+        except OSError:
+            if not ready(): raise
+    finally: shutil.rmtree(tmp, ignore_errors=True)
     return dest
+
+def _alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True

@@ -437,6 +437,7 @@ def prepare_expression(params: dict, device=None) -> ExpressionRun:
     if p["wd"] >= 0: recipe["wd"] = p["wd"]
     set_seed(p["seed"], reproducible=p["deterministic"])
     if p["deterministic"]: torch.use_deterministic_algorithms(True, warn_only=True)
+    else: torch.backends.cudnn.benchmark = True  # every batch has the same shape: let cuDNN pick its fastest kernels once
     data = load_expression(p["dataset"], p["data_dir"] or None, **({"protocol": p["protocol"]} |
                            ({"valid_pct": p["valid_pct"], "seed": p["seed"]} if p["dataset"] == "rafdb" else {})))
     if p["subset"]: data = subset_data(data, p["subset"], p["seed"])

@@ -362,6 +362,8 @@ class ParamCheck:
     def common(self, unit: str = "images"):
         "The checks every experiment shares: data folder, image size, epochs, batch size, seed, subset."
         self.need(not self.p["data_dir"] or Path(self.p["data_dir"]).is_dir(), "data_dir", "'' (synthetic data) or an existing folder")
+        out = self.p.get("out_dir")
+        self.need(not out or not Path(out).exists() or Path(out).is_dir(), "out_dir", "'' (outputs/) or a folder (created when missing)")
         for k, lo in (("img_size", 16), ("epochs", 1), ("batch_size", 1)): self.number(k, lo, integer=True)
         self.number("seed", integer=True, allowed="an int")
         self.number("subset", 0, integer=True, allowed=f"an int >= 0 ({unit} per split; 0 = all)")
@@ -441,6 +443,9 @@ def prepare_expression(params: dict, device=None) -> ExpressionRun:
     data = load_expression(p["dataset"], p["data_dir"] or None, **({"protocol": p["protocol"]} |
                            ({"valid_pct": p["valid_pct"], "seed": p["seed"]} if p["dataset"] == "rafdb" else {})))
     if p["subset"]: data = subset_data(data, p["subset"], p["seed"])
+    if len(data.splits["train"][1]) < 2:  # batch norm needs two images per training batch
+        raise ValueError(f"the training split has {len(data.splits['train'][1])} image(s); training needs at least 2 "
+                         f"(subset={p['subset']}, data: {data.data_dir})")
     extra = dict(data_source=data.source, selection=data.selection, n_classes=len(data.classes), classes=list(data.classes))
     run_dir = start_run("expression", p, p["out_dir"] or None, extra) if _is_main_process() else \
         Path(p["out_dir"] or outputs_root()) / "runs" / run_id("expression", p)
@@ -491,7 +496,7 @@ def evaluate_expression(run: ExpressionRun) -> dict:
     plt.close(plot_history(history, rd / "learning_curves.png", title))
     return metrics
 
-# %% ../nbs/07_learner.ipynb #c033
+# %% ../nbs/07_learner.ipynb #c035
 NOTEBOOK_OUT_ENV = "DDA_NB_NOTEBOOK_OUT"
 
 def papermill_output_path() -> Path | None:
@@ -512,7 +517,7 @@ def save_executed_notebook(run_dir) -> Path | None:
     if src.resolve() != dst.resolve(): shutil.copyfile(src, dst)
     return dst
 
-# %% ../nbs/07_learner.ipynb #c035
+# %% ../nbs/07_learner.ipynb #c037
 from fastai.distributed import DistributedDL, DistributedTrainer
 
 class _AnyBackendDL(DistributedDL):
@@ -525,7 +530,7 @@ class _AnyBackendDL(DistributedDL):
 
 DistributedTrainer._wrap_dl = lambda self, dl: dl if isinstance(dl, DistributedDL) else _AnyBackendDL(dl, device=self.learn.dls.device)
 
-# %% ../nbs/07_learner.ipynb #c036
+# %% ../nbs/07_learner.ipynb #c038
 def _parse_cli(argv=None) -> dict:
     import argparse
     ap = argparse.ArgumentParser(prog="dda-train", description="Train one expression model (see nbs/07_learner.ipynb).")
@@ -554,6 +559,6 @@ def main(argv=None):
         mark_complete(run.run_dir, test_acc=metrics["test_acc"], processes=max(num_distrib(), 1))
         print(json.dumps(dict(run_dir=str(run.run_dir), test_acc=metrics["test_acc"], test_acc_tta=metrics["test_acc_tta"])))
 
-# %% ../nbs/07_learner.ipynb #c037
+# %% ../nbs/07_learner.ipynb #c039
 #| eval: false
 if __name__ == "__main__": main()  # `python -m dda_nb.learner` (not run inside this notebook)

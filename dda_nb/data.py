@@ -66,6 +66,24 @@ def _check_splits(file, splits: dict):
 def _source(data_dir: Path) -> str:
     return "synthetic" if (data_dir / "recipe.json").is_file() else "real"
 
+_MAGIC = {b"\x1f\x8b": "gzip-compressed: decompress it first", b"\xff\xfe": "UTF-16: save it as UTF-8", b"\xfe\xff": "UTF-16: save it as UTF-8"}
+
+def _not_utf8(f, e: UnicodeDecodeError) -> ValueError:
+    "The error for a file that does not decode as UTF-8, with a hint when its first bytes say why."
+    with open(f, "rb") as fh: hint = _MAGIC.get(fh.read(2))
+    return ValueError(f"{f}: not UTF-8 text ({e})" + (f"; it looks {hint}" if hint else ""))
+
+def _read_csv(f, header: str) -> pd.DataFrame:
+    "All columns of CSV `f` as str. A file that does not tokenize is refused whole: no row can be skipped then."
+    try: return pd.read_csv(f, dtype=str, keep_default_na=False)
+    except UnicodeDecodeError as e: raise _not_utf8(f, e) from None
+    except pd.errors.EmptyDataError: raise ValueError(f"{f}: the file is empty (expected header {header!r})") from None
+    except pd.errors.ParserError as e: raise ValueError(f"{f}: not a valid CSV file ({str(e).strip()})") from None
+
+def _label(s: str, lo: int, hi: int) -> int | None:
+    "`s` as an int within lo-hi, or None. Only ASCII digits count ('²' and '٣' pass `str.isdigit`)."
+    s = s.strip(); return int(s) if s.isascii() and s.isdigit() and lo <= int(s) <= hi else None
+
 # %% ../nbs/05_data.ipynb #c008
 FER_USAGE = {"Training": "train", "PublicTest": "valid", "PrivateTest": "test"}
 
@@ -77,20 +95,20 @@ def load_fer2013(data_dir=None, skip_bad: bool = False, protocol: str = "holdout
     data_dir = Path(data_dir) if data_dir else synthetic_dir("fer2013")
     csv = data_dir if data_dir.suffix == ".csv" else data_dir / "fer2013.csv"
     if not csv.is_file(): raise FileNotFoundError(f"FER2013 file not found: {csv}")
-    try: df = pd.read_csv(csv, dtype=str, keep_default_na=False)
-    except pd.errors.EmptyDataError: raise ValueError(f"{csv}: the file is empty (expected header 'emotion,pixels,Usage')")
+    df = _read_csv(csv, "emotion,pixels,Usage")
     if list(df.columns) != ["emotion", "pixels", "Usage"]:
         raise ValueError(f"{csv} line 1: header must be 'emotion,pixels,Usage', got {','.join(map(str, df.columns))!r}")
     bad = _Problems(skip_bad); imgs, labels, usage = [], [], []
     for i, (e, px, u) in enumerate(zip(df.emotion, df.pixels, df.Usage)):
         line = i + 2
         if u not in FER_USAGE: bad(csv, line, f"Usage {u!r} is not one of {list(FER_USAGE)}"); continue
-        if not e.strip().isdigit() or not 0 <= int(e) <= 6: bad(csv, line, f"label {e!r} out of range 0-6"); continue
+        if (lab := _label(e, 0, 6)) is None: bad(csv, line, f"label {e!r} out of range 0-6"); continue
         try: a = np.array(px.split(), dtype=np.int64)
         except ValueError: bad(csv, line, "pixels are not all integers"); continue
+        except OverflowError: bad(csv, line, "pixel values outside 0-255 (too large for int64)"); continue
         if a.size != 2304: bad(csv, line, f"pixels has {a.size} values, expected 2304 (48x48)"); continue
         if a.min() < 0 or a.max() > 255: bad(csv, line, f"pixel values outside 0-255 (min {a.min()}, max {a.max()})"); continue
-        imgs.append(a.astype(np.uint8)); labels.append(int(e)); usage.append(FER_USAGE[u])
+        imgs.append(a.astype(np.uint8)); labels.append(lab); usage.append(FER_USAGE[u])
     bad.report(csv)
     x = torch.from_numpy(np.stack(imgs).reshape(-1, 1, 48, 48)) if imgs else torch.zeros(0, 1, 48, 48, dtype=torch.uint8)
     y, usage = torch.tensor(labels, dtype=torch.int64), np.array(usage)
@@ -130,8 +148,10 @@ def load_rafdb(data_dir=None, valid_pct: float = 0.1, seed: int = 113, protocol:
     lfile, idir = data_dir / RAF_LABEL_FILE, data_dir / image_dir
     if not lfile.is_file(): raise FileNotFoundError(f"RAF-DB label file not found: {lfile}")
     if not idir.is_dir(): raise FileNotFoundError(f"RAF-DB image folder not found: {idir}")
-    bad = _Problems(skip_bad); items = []
-    for line, text in enumerate(lfile.read_text().splitlines(), 1):
+    try: content = lfile.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e: raise _not_utf8(lfile, e) from None
+    bad = _Problems(skip_bad); items, seen = [], {}
+    for line, text in enumerate(content.splitlines(), 1):
         if not text.strip(): continue
         parts = text.split()
         if len(parts) != 2 or not parts[0].lower().endswith((".jpg", ".png")):
@@ -139,10 +159,14 @@ def load_rafdb(data_dir=None, valid_pct: float = 0.1, seed: int = 113, protocol:
         name, lab = parts
         split = "train" if name.startswith("train") else "test" if name.startswith("test") else None
         if split is None: bad(lfile, line, f"image name {name!r} starts with neither 'train' nor 'test'"); continue
-        if not lab.isdigit() or not 1 <= int(lab) <= 7: bad(lfile, line, f"label {lab!r} out of range 1-7"); continue
+        if (y := _label(lab, 1, 7)) is None: bad(lfile, line, f"label {lab!r} out of range 1-7"); continue
         path = idir / f"{Path(name).stem}_aligned.jpg"
+        if path in seen:
+            l0, y0 = seen[path]; differ = f" with label {y0}, here {y}" if y0 != y else ""
+            bad(lfile, line, f"image {name!r} already listed on line {l0}{differ}"); continue
+        seen[path] = (line, y)
         if not path.is_file(): bad(lfile, line, f"image not found: {path}", FileNotFoundError); continue
-        items.append((line, split, path, int(lab) - 1))
+        items.append((line, split, path, y - 1))
     def _dec(it):
         try: return decode_image(it[2], (100, 100))
         except Exception as e: return e
@@ -186,13 +210,20 @@ def _seq(x) -> list:
     if isinstance(x, np.ndarray): return list(x.ravel())
     return [x]
 
-def _num(x) -> float:
-    v = _seq(x); return float(v[0]) if len(v) else float("nan")
+def _nums(x, n: int, field: str) -> list:
+    "`x` (a parsed list or a MATLAB field) as `n` floats; a ValueError naming `field` otherwise."
+    v = list(x) if isinstance(x, (list, tuple)) else _seq(x)
+    if len(v) != n or not all(isinstance(a, (int, float, np.number)) and not isinstance(a, bool) for a in v):
+        raise ValueError(f"{field} must be {'a number' if n == 1 else f'{n} numbers'}, got {x!r}")
+    return [float(a) for a in v]
 
-def _vad(s) -> list:
-    "valence, arousal, dominance of a loaded struct (or NaNs)."
-    try: return [_num(getattr(s, k)) for k in ("valence", "arousal", "dominance")]
-    except AttributeError: return [float("nan")] * 3
+def _num(x, field: str) -> float:
+    "One number of a MATLAB field, NaN when empty."
+    return _nums(x, 1, field)[0] if len(_seq(x)) else float("nan")
+
+def _vad(s, field: str) -> list:
+    "valence, arousal, dominance of a loaded struct (NaN where missing)."
+    return [_num(getattr(s, k, []), f"{field}.{k}") for k in ("valence", "arousal", "dominance")]
 
 def _emotic_mat_rows(mat_file: Path):
     "Yield (split, file, entry, dict) per person of Annotations.mat, checking the layout."
@@ -208,36 +239,45 @@ def _emotic_mat_rows(mat_file: Path):
             for f in ("filename", "folder", "image_size", "person"):
                 if not hasattr(e, f): raise ValueError(f"{mat_file} entry {where}: field {f!r} missing")
             for j, p in enumerate(_seq(e.person)):
-                if split == "train" or not hasattr(p, "combined_categories"):
-                    cats = [c for a in _seq(p.annotations_categories) for c in _seq(getattr(a, "categories", []))]
-                    vads = [_vad(a) for a in _seq(p.annotations_continuous)]
-                    vad = list(np.nanmean(np.array(vads, float), 0)) if vads else [float("nan")] * 3
-                else:
-                    cats, vad = _seq(p.combined_categories), _vad(p.combined_continuous)
-                yield split, mat_file, f"{where}.person[{j}]", dict(
-                    folder=str(e.folder), filename=str(e.filename), width=int(_num(e.image_size.n_col)),
-                    height=int(_num(e.image_size.n_row)), bbox=[float(v) for v in _seq(p.body_bbox)],
-                    categories=[str(c) for c in cats], vad=vad, gender=str(getattr(p, "gender", "")), age=str(getattr(p, "age", "")))
+                try:
+                    if split == "train" or not hasattr(p, "combined_categories"):
+                        cats = [c for a in _seq(p.annotations_categories) for c in _seq(getattr(a, "categories", []))]
+                        vads = np.array([_vad(a, "annotations_continuous") for a in _seq(p.annotations_continuous)], float).reshape(-1, 3)
+                        with warnings.catch_warnings():  # all-NaN columns stay NaN (and are refused below) without a warning
+                            warnings.simplefilter("ignore", RuntimeWarning); vad = [float(a) for a in np.nanmean(vads, 0)]
+                    else:
+                        cats, vad = _seq(p.combined_categories), _vad(p.combined_continuous, "combined_continuous")
+                    if not (hasattr(e.image_size, "n_col") and hasattr(e.image_size, "n_row")):
+                        raise ValueError(f"image_size must be a struct with n_col and n_row, got {e.image_size!r}")
+                    r = dict(folder=str(e.folder), filename=str(e.filename), width=_num(e.image_size.n_col, "image_size.n_col"),
+                             height=_num(e.image_size.n_row, "image_size.n_row"), bbox=_nums(p.body_bbox, 4, "body_bbox"),
+                             categories=[str(c) for c in cats], vad=vad, gender=str(getattr(p, "gender", "")), age=str(getattr(p, "age", "")))
+                except (ValueError, AttributeError) as ex: r = dict(error=str(ex) if isinstance(ex, ValueError) else f"a field is missing ({ex})")
+                yield split, mat_file, f"{where}.person[{j}]", r
+
+def _literal(v: str, field: str):
+    "A Python literal of a CSV cell, or a ValueError naming `field`."
+    try: return ast.literal_eval(v)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as e:
+        raise ValueError(f"cannot parse a list field: {field} {v[:60]!r} ({type(e).__name__})") from None
 
 def _emotic_csv_rows(csv_dir: Path):
     "Yield (split, file, line, dict) per row of the per-split CSV files."
     for split in EMOTIC_SPLITS:
         f = csv_dir / f"{split}.csv"
         if not f.is_file(): raise FileNotFoundError(f"EMOTIC CSV not found: {f}")
-        df = pd.read_csv(f, dtype=str, keep_default_na=False)
+        df = _read_csv(f, ",".join(EMOTIC_CSV_COLUMNS))
         if list(df.columns) != EMOTIC_CSV_COLUMNS:
             raise ValueError(f"{f} line 1: header must be {','.join(EMOTIC_CSV_COLUMNS)!r}, got {','.join(map(str, df.columns))!r}")
         for i, r in enumerate(df.itertuples(index=False)):
             where = i + 2
             try:
-                size, box, cats, vad = (ast.literal_eval(v) for v in (r[3], r[4], r[5], r[6]))
-            except (ValueError, SyntaxError) as e:
-                yield split, f, where, dict(error=f"cannot parse a list field ({e})"); continue
-            if len(size) != 2 or len(box) != 4 or len(vad) != 3:
-                yield split, f, where, dict(error="Image Size needs 2 values, BBox 4 and Continuous_Labels 3"); continue
-            yield split, f, where, dict(folder=r[1], filename=r[2], width=int(size[0]), height=int(size[1]),
-                                     bbox=[float(v) for v in box], categories=list(cats), vad=[float(v) for v in vad],
-                                     gender=r[7], age=r[8])
+                size, box, cats, vad = (_literal(v, c) for v, c in zip(r[3:7], EMOTIC_CSV_COLUMNS[3:7]))
+                if not isinstance(cats, (list, tuple)): raise ValueError(f"Categorical_Labels must be a list of names, got {cats!r}")
+                (w, h), box, vad = _nums(size, 2, "Image Size"), _nums(box, 4, "BBox"), _nums(vad, 3, "Continuous_Labels")
+                row = dict(folder=r[1], filename=r[2], width=w, height=h, bbox=box, categories=list(cats), vad=vad, gender=r[7], age=r[8])
+            except ValueError as e: row = dict(error=str(e))
+            yield split, f, where, row
 
 def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_boxes: bool = False) -> pd.DataFrame:
     """EMOTIC as one row per person. `fmt`: 'mat' (`Annotations/Annotations.mat`), 'csv' (`emotic_pre/{train,val,test}.csv`)
@@ -250,17 +290,22 @@ def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_b
     if fmt == "mat" and not mat_file.is_file(): raise FileNotFoundError(f"EMOTIC annotations not found: {mat_file}")
     src = mat_file if fmt == "mat" else csv_dir
     rows_in = list(_emotic_mat_rows(mat_file) if fmt == "mat" else _emotic_csv_rows(csv_dir))
-    bad = _Problems(skip_bad); rows = []
+    bad = _Problems(skip_bad); rows, excluded = [], []
     img_root = None
     for split, file, where, r in rows_in:
         fail = lambda reason, exc=ValueError: bad(file, where, reason, exc)
         if "error" in r: fail(r["error"]); continue
         unknown = [c for c in r["categories"] if c not in _CAT_INDEX]
         if unknown: fail(f"unknown categories {unknown} (label out of range: expected EMOTIC_CATEGORIES)"); continue
-        if not r["categories"]: fail("no category annotated"); continue
         v = np.array(r["vad"], float)
+        unannotated = "no category annotated" if not r["categories"] else \
+            f"valence/arousal/dominance missing or not finite ({r['vad']})" if not np.isfinite(v).all() else None
+        if unannotated and fmt == "mat": excluded.append((split, where, unannotated)); continue  # as EMOTIC's mat2py does
+        if unannotated: fail(unannotated); continue
         if np.any((v < 1) | (v > 10)): fail(f"valence/arousal/dominance {r['vad']} outside 1-10"); continue
-        w, h = r["width"], r["height"]; x1, y1, x2, y2 = r["bbox"]
+        w, h = r["width"], r["height"]
+        if not (np.isfinite([w, h]).all() and w >= 1 and h >= 1): fail(f"image size {w}x{h} is not two positive numbers"); continue
+        w, h = int(w), int(h); x1, y1, x2, y2 = r["bbox"]
         if clip_boxes: x1, y1, x2, y2 = max(0, x1), max(0, y1), min(w, x2), min(h, y2)
         if not (0 <= x1 < x2 <= w and 0 <= y1 < y2 <= h):
             fail(f"body box {r['bbox']} outside its {w}x{h} image (use clip_boxes=True to clip small overshoots)"); continue
@@ -274,10 +319,14 @@ def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_b
                          valence=v[0], arousal=v[1], dominance=v[2], gender=r["gender"], age=r["age"],
                          where=f"{Path(file).name} {'line ' if isinstance(where, int) else ''}{where}"))
     bad.report(src)
+    if excluded:
+        per = {s: sum(e[0] == s for e in excluded) for s in EMOTIC_SPLITS}
+        warnings.warn(f"{src}: left out {len(excluded)} people without annotations ({per}), as EMOTIC's standard "
+                      f"preprocessing does; first: {excluded[0][1]}: {excluded[0][2]}")
     df = pd.DataFrame(rows)
     for s in EMOTIC_SPLITS:
         if len(df) == 0 or not (df.split == s).any(): raise ValueError(f"{src}: the {s!r} split is empty")
-    df.attrs.update(source=_source(data_dir), data_dir=str(data_dir), format=fmt, skipped=bad.rows)
+    df.attrs.update(source=_source(data_dir), data_dir=str(data_dir), format=fmt, skipped=bad.rows, excluded=excluded)
     return df
 
 def emotic_targets(df: pd.DataFrame):

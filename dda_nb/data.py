@@ -139,7 +139,8 @@ def _stratified_holdout(labels: np.ndarray, valid_pct: float, seed: int):
 
 def load_rafdb(data_dir=None, valid_pct: float = 0.1, seed: int = 113, protocol: str = "holdout",
                skip_bad: bool = False, image_dir=RAF_IMAGE_DIR, n_workers: int | None = None) -> ExpressionData:
-    """RAF-DB basic from `<data_dir>/EmoLabel/list_patition_label.txt` and `<data_dir>/Image/aligned/*_aligned.jpg`.
+    """RAF-DB basic from `<data_dir>/EmoLabel/list_patition_label.txt` and `<data_dir>/Image/aligned/*_aligned.jpg`
+    (`image_dir="Image/original"`: the unaligned `<name>.jpg` images).
     Labels are 0-based in RAF-DB order. `protocol='holdout'`: a seeded stratified `valid_pct` of train is held out as
     valid; `protocol='original'`: all train images train and valid is the test split (the original's selection on test)."""
     if protocol not in ("holdout", "original"): raise ValueError(f"protocol={protocol!r}: expected 'holdout' or 'original'")
@@ -160,7 +161,7 @@ def load_rafdb(data_dir=None, valid_pct: float = 0.1, seed: int = 113, protocol:
         split = "train" if name.startswith("train") else "test" if name.startswith("test") else None
         if split is None: bad(lfile, line, f"image name {name!r} starts with neither 'train' nor 'test'"); continue
         if (y := _label(lab, 1, 7)) is None: bad(lfile, line, f"label {lab!r} out of range 1-7"); continue
-        path = idir / f"{Path(name).stem}_aligned.jpg"
+        path = idir / (f"{Path(name).stem}_aligned.jpg" if Path(image_dir).name == "aligned" else name)
         if path in seen:
             l0, y0 = seen[path]; differ = f" with label {y0}, here {y}" if y0 != y else ""
             bad(lfile, line, f"image {name!r} already listed on line {l0}{differ}"); continue

@@ -16,10 +16,10 @@ from .data import EXPRESSION_CLASSES
 from .learner import is_complete, ParamCheck
 
 # %% auto #0
-__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'save_without', 'LateFusion',
-           'choose_late_weight', 'ConcatFusion', 'EarlyFusion', 'JointFusion', 'attention_design_figure', 'GatedScorer',
-           'AttentionFusion', 'make_fusion', 'attention_weights', 'plot_attention_weights', 'evaluate_fusion',
-           'member_source', 'validate_fusion_params']
+__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'member_split', 'save_without',
+           'LateFusion', 'choose_late_weight', 'ConcatFusion', 'EarlyFusion', 'JointFusion', 'attention_design_figure',
+           'GatedScorer', 'AttentionFusion', 'make_fusion', 'attention_weights', 'plot_attention_weights',
+           'evaluate_fusion', 'member_source', 'validate_fusion_params']
 
 # %% ../nbs/09_fusion.ipynb #c005
 def read_run_params(run_dir, name: str = "model") -> dict:
@@ -65,6 +65,21 @@ def load_expression_run(run_dir, name: str = "model", dataset: str | None = None
     return model
 
 # %% ../nbs/09_fusion.ipynb #c009
+def member_split(member_params: list[dict], dataset: str, data_dir: str = "") -> dict:
+    "The `load_expression` split arguments the members were trained with (which must agree, and match the fusion's data)."
+    from dda_nb.learner import EXPRESSION_DEFAULTS as D
+    keys = ("seed", "valid_pct", "protocol") if dataset == "rafdb" else ("protocol",)
+    splits = [{k: p.get(k, D[k]) for k in keys} for p in member_params]
+    data = ["real" if p.get("data_dir") else "synthetic" for p in member_params]
+    if splits[0] != splits[1]:
+        raise ValueError(f"model1 and model2 were trained on different {dataset} splits ({splits[0]} vs {splits[1]}): "
+                         "each would have trained on validation images of the other; fuse runs trained on the same split")
+    for i, d in enumerate(data, 1):
+        if d != ("real" if data_dir else "synthetic"):
+            raise ValueError(f"model{i} was trained on {d} data, the fusion runs on {'real' if data_dir else 'synthetic'} data")
+    return splits[0]
+
+# %% ../nbs/09_fusion.ipynb #c012
 def save_without(module: nn.Module, *prefixes: str) -> nn.Module:
     "Leave the submodules at `prefixes` (frozen, and saved by the runs they come from) out of `module`'s state dict; loading does without them."
     def drop(m, sd, prefix, meta):
@@ -104,7 +119,7 @@ def choose_late_weight(probs1, probs2, targets, grid=None) -> tuple[float, pd.Da
     w = float(best.weight.iloc[int(np.argmin(np.abs(best.weight.to_numpy() - 0.5)))])
     return w, search
 
-# %% ../nbs/09_fusion.ipynb #c013
+# %% ../nbs/09_fusion.ipynb #c016
 class _TwoModels(nn.Module):
     "Two feature extractors with optional freezing (frozen members stay in eval mode, without gradients)."
     def __init__(self, model1: nn.Module, model2: nn.Module, freeze: bool):
@@ -145,7 +160,7 @@ def JointFusion(model1, model2, num_classes: int, dropout: float = 0.4) -> Conca
     "Joint fusion: both backbones and a head on their concatenated features, trained end to end."
     return ConcatFusion(model1, model2, num_classes, freeze=False, dropout=dropout)
 
-# %% ../nbs/09_fusion.ipynb #c017
+# %% ../nbs/09_fusion.ipynb #c020
 def _box(ax, xy, w, h, text, color):
     from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch(xy, w, h, boxstyle="round,pad=0.02", fc=color, ec="0.3", lw=1))
@@ -174,7 +189,7 @@ def attention_design_figure(path=None):
     if path: fig.savefig(path, dpi=110)
     return fig
 
-# %% ../nbs/09_fusion.ipynb #c019
+# %% ../nbs/09_fusion.ipynb #c022
 class GatedScorer(nn.Module):
     "Gated attention score `w^T (tanh(V z) * sigmoid(U z))` of each vector z (Ilse et al., 2018)."
     def __init__(self, dim: int, hidden: int = 64):
@@ -203,7 +218,7 @@ class AttentionFusion(_TwoModels):
         out = self.head((a.unsqueeze(-1) * z).sum(1))
         return (out, a) if return_weights else out
 
-# %% ../nbs/09_fusion.ipynb #c025
+# %% ../nbs/09_fusion.ipynb #c028
 FUSION_METHODS = ("late", "early", "joint", "attention")
 
 def _n_out(m: nn.Module):
@@ -248,7 +263,7 @@ def plot_attention_weights(weights, targets, classes, names=("model 1", "model 2
     if path: fig.savefig(path, dpi=110)
     return fig
 
-# %% ../nbs/09_fusion.ipynb #c030
+# %% ../nbs/09_fusion.ipynb #c033
 def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: int = 0, dataset: str | None = None,
                     title: str = "", **extra) -> dict:
     "Test accuracy (with and without TTA), macro F1, per-class accuracy and confusion of a fused model; writes metrics.json, predictions.csv, confusion.png."
@@ -273,7 +288,7 @@ def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: i
     plt.close(plot_confusion(m["confusion"], classes, run_dir / "confusion.png", title or f"{method} fusion"))
     return metrics
 
-# %% ../nbs/09_fusion.ipynb #c033
+# %% ../nbs/09_fusion.ipynb #c036
 FUSION_DEFAULTS = dict(method="attention", model1="resnet18", model2="resnet34", model1_run_dir="", model2_run_dir="",
                        pretrained="", dataset="rafdb", data_dir="", img_size=32, epochs=1, batch_size=32, lr=1e-3,
                        wd=1e-4, finetune=False, seed=113, tta=1, subset=256, profile="quick", out_dir="")

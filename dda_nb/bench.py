@@ -62,6 +62,10 @@ class BenchSettings:
             if getattr(self, k) < (0 if k == "warmup" else 1): raise ValueError(f"{k}={getattr(self, k)} is too small")
         missing = [m for m in (*self.modes, *self.e2e_modes, *self.original_modes) if m not in self.batch]
         if missing: raise ValueError(f"no batch size given for mode(s) {missing}")
+        bad = {m: b for m, b in self.batch.items() if not (isinstance(b, int) and b >= 1)}
+        if bad: raise ValueError(f"batch sizes must be ints >= 1, got {bad}")
+        if not (isinstance(self.img_size, int) and self.img_size >= 16): raise ValueError(f"img_size={self.img_size!r}: expected an int >= 16")
+        if self.threads is not None and self.threads < 1: raise ValueError(f"threads={self.threads}: expected >= 1 (or None: torch's default)")
 
 def small_settings(device="cpu", **kw) -> BenchSettings:
     "CPU-sized run: batch 4 at 96 px, 1 warm-up and 3 blocks of 2 steps."
@@ -604,6 +608,8 @@ def parse_args(argv=None):
 def settings_from_args(a) -> BenchSettings:
     "The `BenchSettings` a `dda-bench` command line asks for."
     device = a.device or ("cuda" if torch.cuda.is_available() else "cpu")
+    try: torch.device(device)
+    except RuntimeError as e: raise ValueError(f"--device {device!r}: {e}") from None
     if torch.device(device).type == "cuda" and not torch.cuda.is_available(): raise ValueError("--device cuda: no CUDA device available")
     if a.gpu_suite and torch.device(device).type != "cuda": raise ValueError("--gpu-suite needs a CUDA device")
     if a.original and not (Path(a.original) / "models" / "DDAnet.py").is_file():
@@ -611,20 +617,20 @@ def settings_from_args(a) -> BenchSettings:
     full = a.full or a.gpu_suite or (not a.small and torch.device(device).type == "cuda")
     kw = {}
     if a.archs: kw["archs"] = tuple(a.archs)
-    if a.img_size: kw["img_size"] = a.img_size
+    if a.img_size is not None: kw["img_size"] = a.img_size
     for k in ("steps", "repeats", "warmup", "e2e_batches", "threads"):
         if getattr(a, k) is not None: kw[k] = getattr(a, k)
     if a.no_e2e: kw["e2e"] = False
     if a.no_check: kw["check"] = False
     if a.original: kw["original"] = a.original
-    if a.img_size: kw["check_size"] = a.img_size
+    if a.img_size is not None: kw["check_size"] = a.img_size
     s = full_settings(device, compile=a.compile or a.gpu_suite, **kw) if full else small_settings(device, **kw)
     if not full and a.compile: s.modes = s.modes + ("bf16_cl_compile",)
     if a.gpu_suite: s.profile = "gpu-suite"
     if a.modes: s.modes = tuple(a.modes)
     if a.original_modes: s.original_modes = tuple(a.original_modes)
     if a.e2e_modes: s.e2e_modes = tuple(a.e2e_modes)
-    if a.batch: s.batch = {m: a.batch for m in MODES}
+    if a.batch is not None: s.batch = {m: a.batch for m in MODES}
     s.e2e_modes = tuple(m for m in s.e2e_modes if m in s.modes) or s.modes[:1]
     s.original_modes = tuple(m for m in s.original_modes if m in s.modes) or s.modes[:1]
     return BenchSettings(**dataclasses.asdict(s))  # validate again
@@ -632,7 +638,8 @@ def settings_from_args(a) -> BenchSettings:
 def main(argv=None):
     "Console script `dda-bench`."
     a = parse_args(argv)
-    s = settings_from_args(a)
+    try: s = settings_from_args(a)
+    except (ValueError, FileNotFoundError) as e: print(f"dda-bench: error: {e}", file=sys.stderr); sys.exit(2)
     print(f"dda-bench on {device_label(s.device)}, torch {torch.__version__}, profile {s.profile}")
     path = None
     def save(rec):  # after every measurement: a run cut short keeps what it measured

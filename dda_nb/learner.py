@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #c003
 from __future__ import annotations
-import json, os, platform, random, subprocess, hashlib, time, datetime
+import json, math, os, platform, random, subprocess, hashlib, sys, time, datetime
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -120,9 +120,9 @@ def start_run(kind: str, params: dict, outputs_dir=None, extra: dict | None = No
     return run_dir
 
 def mark_complete(run_dir, **info):
-    "Declare the run finished: drop the resume checkpoint (a finished run needs none) and write `COMPLETE`, the last file of a run."
-    (Path(run_dir) / "checkpoint.pth").unlink(missing_ok=True)
+    "Declare the run finished: write `COMPLETE`, then drop the resume checkpoint (a finished run needs none)."
     write_json(Path(run_dir) / "COMPLETE", dict(finished=datetime.datetime.now().isoformat(timespec="seconds"), **info))
+    (Path(run_dir) / "checkpoint.pth").unlink(missing_ok=True)  # after COMPLETE: a kill in between costs no finished run
 
 # %% ../nbs/07_learner.ipynb #c011
 def unwrap(model: nn.Module) -> nn.Module:
@@ -354,9 +354,9 @@ class ParamCheck:
 
     def number(self, name: str, lo=None, hi=None, integer=False, allowed=None, above=False):
         "`name` is an int (or any number, `integer=False`) within [lo, hi] (or above `lo`, `above=True`)."
-        v = self.p[name]
-        ok = (isinstance(v, int if integer else (int, float)) and (lo is None or (v > lo if above else v >= lo))
-              and (hi is None or v <= hi))
+        v = self.p[name]  # a bool is an int to Python, not here; inf and nan are no numbers here
+        ok = (isinstance(v, int if integer else (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+              and (lo is None or (v > lo if above else v >= lo)) and (hi is None or v <= hi))
         self.need(ok, name, allowed or f"{'an int' if integer else 'a number'} {'>' if above else '>='} {lo}")
 
     def common(self, unit: str = "images"):
@@ -365,7 +365,7 @@ class ParamCheck:
         out = self.p.get("out_dir")
         self.need(not out or not Path(out).exists() or Path(out).is_dir(), "out_dir", "'' (outputs/) or a folder (created when missing)")
         for k, lo in (("img_size", 16), ("epochs", 1), ("batch_size", 1)): self.number(k, lo, integer=True)
-        self.number("seed", integer=True, allowed="an int")
+        self.number("seed", 0, 2**32 - 1, integer=True, allowed="an int from 0 to 2**32 - 1")
         self.number("subset", 0, integer=True, allowed=f"an int >= 0 ({unit} per split; 0 = all)")
 
     def done(self) -> dict:
@@ -394,7 +394,8 @@ def validate_expression_params(p: dict) -> dict:
         except ValueError as e: c.add(f"img_size={p['img_size']!r} ({e})")
     c.number("tta", 0, integer=True, allowed="an int >= 0 (views of each TTA kind; 0 = none)")
     c.number("lr", 0, allowed="a float > 0, or 0 for the dataset's recipe")
-    c.need(isinstance(p["wd"], (int, float)) and (p["wd"] >= 0 or p["wd"] == -1), "wd", "a float >= 0, or -1 for the dataset's recipe")
+    c.need(isinstance(p["wd"], (int, float)) and not isinstance(p["wd"], bool) and math.isfinite(p["wd"]) and (p["wd"] >= 0 or p["wd"] == -1),
+           "wd", "a float >= 0, or -1 for the dataset's recipe")
     c.need(p["protocol"] in ("holdout", "original"), "protocol", "'holdout' (select on validation) or 'original' (select on test)")
     c.need(p["norm"] in ("imagenet", "vggface2"), "norm", "'imagenet' or 'vggface2'")
     c.need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")
@@ -446,11 +447,11 @@ def prepare_expression(params: dict, device=None) -> ExpressionRun:
     if len(data.splits["train"][1]) < 2:  # batch norm needs two images per training batch
         raise ValueError(f"the training split has {len(data.splits['train'][1])} image(s); training needs at least 2 "
                          f"(subset={p['subset']}, data: {data.data_dir})")
+    model = create_model(p["arch"], num_classes=len(data.classes), pretrained=p["pretrained"] or None, dda_stages=p["dda_stages"])
+    dls = expression_dls(data, img_size=p["img_size"], bs=p["batch_size"], norm=p["norm"], device=device, seed=p["seed"])
     extra = dict(data_source=data.source, selection=data.selection, n_classes=len(data.classes), classes=list(data.classes))
     run_dir = start_run("expression", p, p["out_dir"] or None, extra) if _is_main_process() else \
-        Path(p["out_dir"] or outputs_root()) / "runs" / run_id("expression", p)
-    dls = expression_dls(data, img_size=p["img_size"], bs=p["batch_size"], norm=p["norm"], device=device, seed=p["seed"])
-    model = create_model(p["arch"], num_classes=len(data.classes), pretrained=p["pretrained"] or None, dda_stages=p["dda_stages"])
+        Path(p["out_dir"] or outputs_root()) / "runs" / run_id("expression", p)  # data and model ready: now the folder
     return ExpressionRun(p, Path(run_dir), data, dls, model.to(dls.device), recipe)
 
 def train_expression(run: ExpressionRun, distributed: bool = False) -> pd.DataFrame:
@@ -531,15 +532,24 @@ class _AnyBackendDL(DistributedDL):
 DistributedTrainer._wrap_dl = lambda self, dl: dl if isinstance(dl, DistributedDL) else _AnyBackendDL(dl, device=self.learn.dls.device)
 
 # %% ../nbs/07_learner.ipynb #c038
+_CLI_HELP = dict(dataset="fer2013 or rafdb", data_dir="dataset folder; empty: the synthetic stand-in",
+                 arch="a registered model (dda_nb.backbones.list_models())", pretrained="'', imagenet, vggface2 or a weights file",
+                 img_size="DDA models: an odd multiple of 32 (32, 96, 160, 224)", lr="0: the dataset's recipe",
+                 wd="-1: the dataset's recipe", tta="views of each TTA kind; 0: none", protocol="holdout or original (select on test)",
+                 subset="at most this many images per split; 0: all", out_dir="outputs folder; empty: outputs/")
+
 def _parse_cli(argv=None) -> dict:
     import argparse
     ap = argparse.ArgumentParser(prog="dda-train", description="Train one expression model (see nbs/07_learner.ipynb).")
     for k, v in EXPRESSION_DEFAULTS.items():
-        if k == "dda_stages": ap.add_argument("--dda_stages", type=str, default=None, help="comma-separated stages, '' for none")
-        elif isinstance(v, bool): ap.add_argument(f"--{k}", action="store_true")
-        else: ap.add_argument(f"--{k}", type=type(v), default=v)
+        h = f"{_CLI_HELP[k] + '; ' if k in _CLI_HELP else ''}default: {v!r}"
+        if k == "dda_stages": ap.add_argument("--dda_stages", type=str, default=None, help="comma-separated stages, '' for none; default: all four")
+        elif isinstance(v, bool): ap.add_argument(f"--{k}", action="store_true", help="off unless given")
+        else: ap.add_argument(f"--{k}", type=type(v), default=v, help=h)
     a = vars(ap.parse_args(argv))
-    if a["dda_stages"] is not None: a["dda_stages"] = [int(s) for s in a["dda_stages"].split(",") if s.strip()]
+    if a["dda_stages"] is not None:
+        try: a["dda_stages"] = [int(s) for s in a["dda_stages"].split(",") if s.strip()]
+        except ValueError: ap.error(f"--dda_stages {a['dda_stages']!r}: expected comma-separated stage numbers, e.g. 1,2,3,4")
     return a
 
 def main(argv=None):
@@ -552,7 +562,9 @@ def main(argv=None):
         state = PartialState(cpu=not torch.cuda.is_available())  # joins the process group set up by the launcher
         device = state.device
     else: device = None
-    run = prepare_expression(params, device=device)
+    try: run = prepare_expression(params, device=device)
+    except (ValueError, FileNotFoundError, FileExistsError) as e:  # bad parameters or data, found before any training
+        print(f"dda-train: error: {e}", file=sys.stderr); sys.exit(2)
     train_expression(run, distributed=distributed)
     if _is_main_process():
         metrics = evaluate_expression(run)

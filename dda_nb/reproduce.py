@@ -14,7 +14,8 @@ from .report import FUSION_MEMBERS
 # %% auto #0
 __all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'Run', 'default_grid_path', 'load_grid', 'notebook_defaults',
            'expand_grid', 'order_plan', 'shard_plan', 'parse_shard', 'is_complete', 'papermill_execute', 'Report',
-           'run_plan', 'plan_weights', 'plan_table', 'reproduce', 'main', 'write_standin_notebook', 'make_tiny_project']
+           'run_plan', 'stop_kernels', 'plan_weights', 'plan_table', 'reproduce', 'main', 'write_standin_notebook',
+           'make_tiny_project']
 
 # %% ../nbs/12_reproduce.ipynb #c005
 from .learner import RUN_IRRELEVANT, canonical_params, run_id, is_complete as _run_complete
@@ -222,9 +223,23 @@ def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool
             for f in finished: record(running.pop(f), *f.result())
     except KeyboardInterrupt:
         rep.interrupted = True
+        stop_kernels()  # the running notebooks' kernels: otherwise each would run to its end before the exit
     finally:
         ex.shutdown(wait=not rep.interrupted, cancel_futures=True); bar.close()
     return rep
+
+def stop_kernels(sig: int = 15) -> list[int]:
+    "Send `sig` (SIGTERM) to the IPython kernels this process started (papermill's); returns their pids (Linux; elsewhere none)."
+    me, pids = os.getpid(), []
+    for d in Path("/proc").glob("[0-9]*"):
+        try:
+            ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            kernel = b"ipykernel" in (d / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError): continue
+        if ppid == me and kernel:
+            try: os.kill(int(d.name), sig); pids.append(int(d.name))
+            except ProcessLookupError: pass
+    return pids
 
 # %% ../nbs/12_reproduce.ipynb #c018
 def plan_weights(runs: list[Run]) -> list[tuple]:
@@ -271,8 +286,11 @@ def _parse_args(argv=None):
 
 def _seeds(s):
     if s is None: return None
-    try: return [int(x) for x in s.replace(" ", "").split(",") if x]
-    except ValueError: raise ValueError(f"--seeds {s!r}: expected comma-separated integers, e.g. 0,1,2") from None
+    try: seeds = [int(x) for x in s.replace(" ", "").split(",") if x]
+    except ValueError: seeds = [-1]
+    if any(not 0 <= x < 2**32 for x in seeds):
+        raise ValueError(f"--seeds {s!r}: expected comma-separated integers from 0 to 2**32 - 1, e.g. 0,1,2")
+    return seeds
 
 def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> int:
     "`dda-reproduce` as a function: returns the exit status (0 when every run is complete)."

@@ -386,7 +386,8 @@ def validate_expression_params(p: dict) -> dict:
     st = p["dda_stages"]
     c.need(st is None or (isinstance(st, (list, tuple)) and set(st) <= {1, 2, 3, 4} and len(set(st)) == len(st)
                           and (not st or MODELS.get(p["arch"]) is None or MODELS[p["arch"]].dda)),
-           "dda_stages", "None (the model's default) or distinct stages from 1, 2, 3, 4 (dda_* models only)")
+           "dda_stages", "None (the model's default) or a list of distinct stages from 1, 2, 3, 4, dda_* models only; "
+           "with papermill pass lists as YAML: -y 'dda_stages: [1, 2]'")
     c.common()
     has_dda = p["arch"] in MODELS and MODELS[p["arch"]].dda and (st is None or (isinstance(st, (list, tuple)) and len(st) > 0))
     if has_dda and isinstance(p["img_size"], int) and p["img_size"] >= 16:

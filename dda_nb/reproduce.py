@@ -314,7 +314,7 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
     if a.dry_run:
         import pandas as pd
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
-            print(plan_table(runs, outputs).to_string(index=False))
+            print(plan_table(runs, outputs).to_string(index=False) if runs else "(no runs: runs that share members stay in one shard)")
         todo = sum(not is_complete(outputs, r.run_id) for r in runs)
         print(f"\nplan: {len(runs)} run(s), {todo} to run, profile {a.profile}" + (f", shard {a.shard}" if shard else "")
               + (" (* = provisional run id: notebook missing)" if any(r.provisional for r in runs) else ""))

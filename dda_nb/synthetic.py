@@ -370,8 +370,10 @@ def synthetic_dir(dataset: str, sizes: dict | None = None, seed: int = 0, diffic
     rfile = dest / "recipe.json"
     def ready(): return rfile.is_file() and (dest / _MARKER[dataset]).is_file() and json.loads(rfile.read_text()) == recipe
     if ready(): return dest
-    if rfile.is_file(): shutil.rmtree(dest)  # another recipe: only ever removes a folder this function generated
-    if dest.exists() and any(dest.iterdir()):
+    # `ready()` again before removing or refusing: another process may have completed the folder in the meantime
+    if rfile.is_file():
+        if not ready(): shutil.rmtree(dest)  # another recipe, or damaged: only ever a folder this function generated
+    elif dest.exists() and any(dest.iterdir()) and not ready():
         raise FileExistsError(f"{dest} exists and holds no recipe.json: not a synthetic dataset folder, refusing to overwrite it "
                               "(delete it if it is left over from an interrupted generation)")
     # written beside `dest` and renamed into place when complete: an interrupted generation leaves no half dataset

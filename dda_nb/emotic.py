@@ -283,7 +283,7 @@ def validate_emotic_params(p: dict) -> dict:
     c.need(p["pretrained"] in ("", "imagenet"), "pretrained", "empty (random init) or 'imagenet'")
     c.need(p["dataset"] == "emotic", "dataset", "'emotic'")
     c.common(unit="people")
-    for k in ("face_size", "context_size"): c.need(isinstance(p[k], int) and (p[k] == 0 or p[k] >= 16), k, "0 (same as img_size) or an int >= 16")
+    for k in ("face_size", "context_size"): c.need(c.is_number(p[k], integer=True) and (p[k] == 0 or p[k] >= 16), k, "0 (same as img_size) or an int >= 16")
     if not c.errs:
         sizes = branch_sizes(p)
         for k, arch in (("body", p["model1"]), ("face", p["model2"]), ("context", p["model3"])):

@@ -13,7 +13,7 @@ from torch import nn
 import torch.nn.functional as F
 from .backbones import create_model
 from .data import EXPRESSION_CLASSES
-from .learner import is_complete, ParamCheck
+from .learner import is_complete, ParamCheck, EXPRESSION_DEFAULTS
 
 # %% auto #0
 __all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'member_split', 'save_without',
@@ -67,9 +67,8 @@ def load_expression_run(run_dir, name: str = "model", dataset: str | None = None
 # %% ../nbs/09_fusion.ipynb #c009
 def member_split(member_params: list[dict], dataset: str, data_dir: str = "") -> dict:
     "The `load_expression` split arguments the members were trained with (which must agree, and match the fusion's data)."
-    from dda_nb.learner import EXPRESSION_DEFAULTS as D
     keys = ("seed", "valid_pct", "protocol") if dataset == "rafdb" else ("protocol",)
-    splits = [{k: p.get(k, D[k]) for k in keys} for p in member_params]
+    splits = [{k: p.get(k, EXPRESSION_DEFAULTS[k]) for k in keys} for p in member_params]
     data = ["real" if p.get("data_dir") else "synthetic" for p in member_params]
     if splits[0] != splits[1]:
         raise ValueError(f"model1 and model2 were trained on different {dataset} splits ({splits[0]} vs {splits[1]}): "

@@ -352,11 +352,15 @@ class ParamCheck:
 
     def add(self, msg: str): self.errs.append(msg)
 
+    @staticmethod
+    def is_number(v, integer: bool = False) -> bool:
+        "`v` is a finite int (or float, `integer=False`): a bool is an int to Python, not here; inf and nan are no numbers."
+        return isinstance(v, int if integer else (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
     def number(self, name: str, lo=None, hi=None, integer=False, allowed=None, above=False):
         "`name` is an int (or any number, `integer=False`) within [lo, hi] (or above `lo`, `above=True`)."
-        v = self.p[name]  # a bool is an int to Python, not here; inf and nan are no numbers here
-        ok = (isinstance(v, int if integer else (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-              and (lo is None or (v > lo if above else v >= lo)) and (hi is None or v <= hi))
+        v = self.p[name]
+        ok = self.is_number(v, integer) and (lo is None or (v > lo if above else v >= lo)) and (hi is None or v <= hi)
         self.need(ok, name, allowed or f"{'an int' if integer else 'a number'} {'>' if above else '>='} {lo}")
 
     def common(self, unit: str = "images"):
@@ -395,8 +399,7 @@ def validate_expression_params(p: dict) -> dict:
         except ValueError as e: c.add(f"img_size={p['img_size']!r} ({e})")
     c.number("tta", 0, integer=True, allowed="an int >= 0 (views of each TTA kind; 0 = none)")
     c.number("lr", 0, allowed="a float > 0, or 0 for the dataset's recipe")
-    c.need(isinstance(p["wd"], (int, float)) and not isinstance(p["wd"], bool) and math.isfinite(p["wd"]) and (p["wd"] >= 0 or p["wd"] == -1),
-           "wd", "a float >= 0, or -1 for the dataset's recipe")
+    c.need(c.is_number(p["wd"]) and (p["wd"] >= 0 or p["wd"] == -1), "wd", "a float >= 0, or -1 for the dataset's recipe")
     c.need(p["protocol"] in ("holdout", "original"), "protocol", "'holdout' (select on validation) or 'original' (select on test)")
     c.need(p["norm"] in ("imagenet", "vggface2"), "norm", "'imagenet' or 'vggface2'")
     c.need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")

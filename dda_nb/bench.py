@@ -417,13 +417,13 @@ def _environment(device) -> dict:
                    tf32_matmul=torch.backends.cuda.matmul.allow_tf32, tf32_cudnn=torch.backends.cudnn.allow_tf32)
     return env
 
+def _step_ratios(rec: dict) -> dict:
+    "{mode: dda_resnet50's step time per image over resnet50's} for the modes both were measured in."
+    step = {(r["arch"], r["mode"]): r["images_per_s"] for r in rec["step"]}
+    return {m: step[("resnet50", m)] / step[("dda_resnet50", m)] for (a, m) in step if a == "dda_resnet50" and ("resnet50", m) in step}
+
 def _summarise(rec: dict) -> dict:
-    step = {(r["arch"], r["mode"]): r for r in rec["step"]}
-    out = {}
-    for mode in {m for _, m in step}:
-        if ("dda_resnet50", mode) in step and ("resnet50", mode) in step:
-            out[f"dda_resnet50_vs_resnet50_step_time_{mode}"] = step[("dda_resnet50", mode)]["step_ms"] / step[("resnet50", mode)]["step_ms"] \
-                * step[("resnet50", mode)]["batch"] / step[("dda_resnet50", mode)]["batch"]
+    out = {f"dda_resnet50_vs_resnet50_step_time_{m}": v for m, v in _step_ratios(rec).items()}
     for r in rec["original"]: out[f"ours_over_original_{r['arch']}_{r['mode']}"] = r["ratio"]
     for r in rec["e2e"]:
         if r["arch"] == "dda_resnet50": out[f"dda_resnet50_e2e_images_per_s_{r['mode']}"] = r["images_per_s"]
@@ -452,11 +452,9 @@ def targets(rec: dict) -> list[dict]:
             f"e2e {best['mode']}, batch {best['batch']}")
         add("paper-profile FER2013, 50 epochs < 20 min (training phase)", best["fer2013_50_epochs_min"],
             best["fer2013_50_epochs_min"] < 20, f"e2e {best['mode']}: 50 x 28,709 images at the measured rate")
-    step = {(r["arch"], r["mode"]): r for r in rec["step"]}
-    modes = [m for (a, m) in step if a == "dda_resnet50" and ("resnet50", m) in step]
-    if gpu and modes:
-        m = max(modes, key=lambda m: step[("dda_resnet50", m)]["images_per_s"])
-        ratio = step[("resnet50", m)]["images_per_s"] / step[("dda_resnet50", m)]["images_per_s"]
+    ratios, ips = _step_ratios(rec), {r["mode"]: r["images_per_s"] for r in rec["step"] if r["arch"] == "dda_resnet50"}
+    if gpu and ratios:
+        m = max(ratios, key=ips.get); ratio = ratios[m]
         add("dda_resnet50 step time per image <= 3x resnet50's", ratio, ratio <= 3, f"step {m} (dda_resnet50's fastest mode)")
     for r in rec["original"]:
         add(f"our {r['arch']} step no slower than the original's ({r['mode']}, batch {r['batch']})", r["ratio"],
@@ -475,10 +473,10 @@ def run_bench(s: BenchSettings, log=print, save=None) -> dict:
                precision_check=[], step=[], e2e=[], original=[], complete=False,
                cost=dict(arch=dda[-1], img_size=s.img_size, parts=flop_breakdown(dda[-1], s.img_size)) if dda else None)
     t0 = time.perf_counter()
-    def done(section, r, line):
-        rec[section].append(r); log(line)
+    def refresh():
         rec["summary"], rec["targets"], rec["wall_s"] = _summarise(rec), targets(rec), time.perf_counter() - t0
         if save: save(rec)
+    def done(section, r, line): rec[section].append(r); log(line); refresh()
     def checks(modes):
         if not s.check: return
         for arch in [a for a in s.archs if a.startswith("dda_")][-1:] or s.archs[-1:]:
@@ -505,9 +503,7 @@ def run_bench(s: BenchSettings, log=print, save=None) -> dict:
             done("original", r, f"original dda_resnet50 {mode}: ours {r['ours']['images_per_s']:.2f} img/s, "
                                 f"original {r['original']['images_per_s']:.2f} img/s, ratio {r['ratio']:.3f}")
     steps(which(s.modes, True)); e2e(which(s.e2e_modes, True)); checks(which(s.modes, True))
-    rec["complete"], rec["summary"], rec["wall_s"] = True, _summarise(rec), time.perf_counter() - t0
-    rec["targets"] = targets(rec)
-    if save: save(rec)
+    rec["complete"] = True; refresh()
     return rec
 
 # %% ../nbs/13_bench.ipynb #c034
@@ -617,13 +613,12 @@ def settings_from_args(a) -> BenchSettings:
     full = a.full or a.gpu_suite or (not a.small and torch.device(device).type == "cuda")
     kw = {}
     if a.archs: kw["archs"] = tuple(a.archs)
-    if a.img_size is not None: kw["img_size"] = a.img_size
+    if a.img_size is not None: kw["img_size"] = kw["check_size"] = a.img_size
     for k in ("steps", "repeats", "warmup", "e2e_batches", "threads"):
         if getattr(a, k) is not None: kw[k] = getattr(a, k)
     if a.no_e2e: kw["e2e"] = False
     if a.no_check: kw["check"] = False
     if a.original: kw["original"] = a.original
-    if a.img_size is not None: kw["check_size"] = a.img_size
     s = full_settings(device, compile=a.compile or a.gpu_suite, **kw) if full else small_settings(device, **kw)
     if not full and a.compile: s.modes = s.modes + ("bf16_cl_compile",)
     if a.gpu_suite: s.profile = "gpu-suite"

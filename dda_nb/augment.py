@@ -18,16 +18,16 @@ from .config import outputs_root
 from .data import ExpressionData, decode_image, EMOTIC_CATEGORIES, emotic_targets
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'VGGFACE2_MEAN_BGR', 'AUGMENT', 'AUG_KINDS', 'NORMS', 'PER_SAMPLE_ORDERS',
-           'augment_params', 'normalize_batch', 'sampling_grid', 'prepare_batch', 'TensorDL', 'DeviceTransform',
-           'expression_dls', 'tta_predict', 'face_box', 'emotic_tensors', 'pipeline_benchmark']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'VGGFACE2_MEAN_BGR', 'AUGMENT', 'AUG_KINDS', 'NORMS', 'FACE_FRAMES',
+           'PER_SAMPLE_ORDERS', 'augment_params', 'normalize_batch', 'sampling_grid', 'prepare_batch', 'TensorDL',
+           'DeviceTransform', 'expression_dls', 'tta_predict', 'face_box', 'emotic_tensors', 'pipeline_benchmark']
 
 # %% ../nbs/06_augment.ipynb #c004
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 VGGFACE2_MEAN_BGR = (91.4953, 103.8827, 131.0912)
-AUGMENT = {  # the original's augmentation per dataset
-    "rafdb":   dict(p_flip=0.5, rotate=25.0, zoom=1.05, gray=True),
-    "fer2013": dict(p_flip=0.6, rotate=30.0, zoom=1.10, gray=False),
+AUGMENT = {  # the original's augmentation per dataset; p_flip_tta: the flip p of its flip-and-rotate TTA views
+    "rafdb":   dict(p_flip=0.5, p_flip_tta=0.5, rotate=25.0, zoom=1.05, gray=True),
+    "fer2013": dict(p_flip=0.6, p_flip_tta=0.5, rotate=30.0, zoom=1.10, gray=False),
 }
 AUG_KINDS = ("flip_rotate", "gray_zoom")
 
@@ -43,7 +43,8 @@ def augment_params(n: int, dataset: str, kind: str = "train", device=None, gener
     # without a generator, draw on the device itself: no host-to-device copy (and so no host synchronisation) per batch
     r = torch.rand(n, 4, device=device) if generator is None else torch.rand(n, 4, generator=generator).to(device)
     first = (r[:, 0] < 0.5) if kind == "train" else torch.full((n,), kind == "flip_rotate", device=device)
-    flip = first & (r[:, 1] < cfg["p_flip"])
+    p_flip = cfg["p_flip"] if kind == "train" else cfg["p_flip_tta"]  # FER2013 tests with p 0.5, trains with 0.6
+    flip = first & (r[:, 1] < p_flip)
     angle = torch.where(first, (r[:, 2] * 2 - 1) * cfg["rotate"], torch.zeros_like(r[:, 2])) * math.pi / 180
     scale = torch.where(first, torch.ones_like(r[:, 3]), 1 + r[:, 3] * (cfg["zoom"] - 1))
     fx = torch.where(flip, -1.0, 1.0)
@@ -63,20 +64,25 @@ def _const(values: tuple, device: str) -> torch.Tensor:
 NORMS = {  # per-channel x -> scale * x + bias on the 0-255 scale, and the channel order the weights expect
     "imagenet": (tuple(1 / (255 * s) for s in IMAGENET_STD), tuple(-m / s for m, s in zip(IMAGENET_MEAN, IMAGENET_STD)), (0, 1, 2)),
     "vggface2": ((1.0, 1.0, 1.0), tuple(-m for m in VGGFACE2_MEAN_BGR), (2, 1, 0)),
+    "none": ((1 / 255,) * 3, (0.0,) * 3, (0, 1, 2)),  # ToTensor only: values in [0, 1] (the original's FER2013)
 }
 
 def normalize_batch(x: torch.Tensor, norm: str = "imagenet", memory_format=torch.contiguous_format) -> torch.Tensor:
-    "Normalise RGB (B,3,H,W) on the 0-255 scale (uint8 or float) into a new float32 tensor: 'imagenet' mean/std, or 'vggface2' (BGR minus the BGR means)."
+    """Normalise RGB (B,3,H,W) on the 0-255 scale (uint8 or float) into a new float32 tensor: 'imagenet' mean/std,
+    'vggface2' (BGR minus the BGR means) or 'none' (divided by 255: values in [0, 1])."""
     if norm not in NORMS: raise ValueError(f"norm={norm!r}: expected one of {list(NORMS)}")
     scale, bias, order = NORMS[norm]
-    if order != (0, 1, 2): x = x[:, list(order)]
+    if order != (0, 1, 2):  # the channel order as an index tensor kept on the device (a list is copied per call)
+        x = x.index_select(1, _const(order, str(x.device)))
     B, C, H, W = x.shape
     if x.device.type != "cpu":  # accelerators: plain broadcasting is already bandwidth-bound
         s, b = (_const(v, str(x.device)).view(1, C, 1, 1) for v in (scale, bias))
         return x.to(torch.float32, memory_format=memory_format, copy=True).mul_(s).add_(b)
     out = torch.empty(B, C, H, W).copy_(x)  # CPU: one converting copy, then one in-place pass per channel
+    b = _const(bias, "cpu")
     for c in range(C):
-        oc = out[:, c]; torch.add(torch.tensor(bias[c]), oc, alpha=scale[c], out=oc)
+        oc = out[:, c]
+        torch.add(b[c], oc, alpha=scale[c], out=oc)
     return out.contiguous(memory_format=memory_format)
 
 def sampling_grid(theta: torch.Tensor, h: int, w: int) -> torch.Tensor:
@@ -89,8 +95,6 @@ def sampling_grid(theta: torch.Tensor, h: int, w: int) -> torch.Tensor:
     grid[..., 1] = t[:, 1, 0] * u + (t[:, 1, 1] * v + t[:, 1, 2])
     return grid
 
-_LUMA = (0.299, 0.587, 0.114)
-
 def prepare_batch(x: torch.Tensor, size: int = 224, dataset: str = "rafdb", kind: str | None = None,
                   norm: str = "imagenet", generator: torch.Generator | None = None, memory_format=None) -> torch.Tensor:
     """uint8 images (B,1|3,h,w) -> normalised float (B,3,size,size); `kind` None = no augmentation, else 'train' or a TTA kind.
@@ -98,11 +102,10 @@ def prepare_batch(x: torch.Tensor, size: int = 224, dataset: str = "rafdb", kind
     if memory_format is None: memory_format = torch.channels_last if x.is_cuda else torch.contiguous_format
     if kind is not None:
         theta, gray = augment_params(len(x), dataset, kind, x.device, generator)
-        xf = F.grid_sample(x.float(), sampling_grid(theta, *x.shape[-2:]), mode="bilinear", padding_mode="zeros", align_corners=False)
         if x.shape[1] == 3 and AUGMENT[dataset]["gray"] and kind != "flip_rotate":  # decided without reading `gray` (no sync)
-            # per-sample 3x3 channel mix: luma rows for gray samples, identity for the rest
-            mix = torch.where(gray.view(-1, 1, 1), _const(_LUMA, str(x.device)).expand(3, 3), torch.eye(3, device=x.device))
-            xf = torch.bmm(mix, xf.flatten(2)).view(xf.shape)
+            # imgaug's RemoveSaturation(1), before the zoom as in the original: HSV saturation 0, R = G = B = max
+            x = torch.where(gray.view(-1, 1, 1, 1), x.amax(1, keepdim=True), x)
+        xf = F.grid_sample(x.float(), sampling_grid(theta, *x.shape[-2:]), mode="bilinear", padding_mode="zeros", align_corners=False)
         if not x.is_cuda and x.shape[1] == 3: xf = xf.contiguous(memory_format=torch.channels_last)  # cheaper in float than in uint8
         x = xf.round_().to(torch.uint8)  # convex combinations of 0-255 values: no clamp needed
     if x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)
@@ -144,7 +147,7 @@ def expression_dls(data: ExpressionData, img_size: int = 224, bs: int = 48, norm
     "fastai DataLoaders [train, valid] (+ `.test`) over `data`, with resize/augmentation/normalisation as device batch transforms."
     if not isinstance(img_size, int) or img_size < 8: raise ValueError(f"img_size={img_size!r}: expected an int >= 8")
     if not isinstance(bs, int) or bs < 1: raise ValueError(f"bs={bs!r}: expected a positive int")
-    if norm not in ("imagenet", "vggface2"): raise ValueError(f"norm={norm!r}: expected 'imagenet' or 'vggface2'")
+    if norm not in NORMS: raise ValueError(f"norm={norm!r}: expected one of {list(NORMS)}")
     _aug_cfg(data.name)
     device = default_device() if device is None else torch.device(device)
     def dl(split, train):
@@ -161,33 +164,62 @@ def expression_dls(data: ExpressionData, img_size: int = 224, bs: int = 48, norm
     return dls
 
 # %% ../nbs/06_augment.ipynb #c015
+def _softmax_fp32(model: torch.nn.Module, x: torch.Tensor, amp: bool) -> torch.Tensor:
+    "fp32 softmax of `model(x)`, the forward pass under bf16 autocast on `x`'s device type when `amp`."
+    with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=amp):
+        logits = model(x)
+    return F.softmax(logits.float(), 1)
+
 @torch.no_grad()
-def tta_predict(model: torch.nn.Module, dl: TensorDL, n_views: int = 8, dataset: str | None = None) -> torch.Tensor:
-    "Summed softmax (N, C) over `n_views` views of each of the original's two TTA kinds, for the images of `dl`."
+def tta_predict(model: torch.nn.Module, dl: TensorDL, n_views: int = 8, dataset: str | None = None,
+                mixed_precision: bool | None = None) -> torch.Tensor:
+    """Summed softmax (N, C) over `n_views` views of each of the original's two TTA kinds, for the images of `dl`.
+    `mixed_precision`: bf16 autocast for the forward passes; None = on when the model is on a CUDA device."""
     if not isinstance(n_views, int) or n_views < 1: raise ValueError(f"n_views={n_views!r}: expected a positive int")
-    dataset = dataset or dl.dataset_name; _aug_cfg(dataset)
-    dev = next(model.parameters()).device; was_training = model.training; model.eval()
-    x_all, out = dl.dataset.x, []
+    if not (mixed_precision is None or isinstance(mixed_precision, bool)):
+        raise ValueError(f"mixed_precision={mixed_precision!r}: expected True, False or None")
+    dataset = dataset or dl.dataset_name
+    _aug_cfg(dataset)
+    dev = next(model.parameters()).device
+    amp = dev.type == "cuda" if mixed_precision is None else mixed_precision
+    x_all = dl.dataset.x.as_subclass(torch.Tensor)  # plain tensors: a compiled model cannot trace fastai's subclasses
+    was_training = model.training
+    model.eval()
+    kinds = [kind for kind in AUG_KINDS for _ in range(n_views)]
+    sums = []  # per batch, on the device: no host synchronisation until the end
     try:
         for i in range(0, len(x_all), dl.bs):
             x = x_all[i:i + dl.bs].to(dev)
-            p = sum(F.softmax(model(prepare_batch(x, dl.img_size, dataset, kind, dl.norm)).float(), 1)
-                    for kind in AUG_KINDS for _ in range(n_views))
-            out.append(p.cpu())
-    finally: model.train(was_training)
-    return torch.cat(out)
+            views = (prepare_batch(x, dl.img_size, dataset, kind, dl.norm) for kind in kinds)
+            sums.append(sum(_softmax_fp32(model, v, amp) for v in views))
+    finally:
+        model.train(was_training)
+    return torch.cat(sums).cpu()
 
 # %% ../nbs/06_augment.ipynb #c018
-def face_box(x1, y1, x2, y2, frac: float = 1.0):
-    "Face region from a body box: a square of side `frac` x box width at the top centre, clipped to the box."
-    w = (x2 - x1) * frac; cx = (x1 + x2) / 2
-    return max(x1, cx - w / 2), y1, min(x2, cx + w / 2), min(y2, y1 + w)
+FACE_FRAMES = {  # face square side as (fraction of the body box width, fraction of its height): the smaller one
+    "head": (1 / 2, 1 / 3),
+    "upper_body": (1.0, math.inf),
+}
+
+def _check_face_frame(frame: str):
+    if frame not in FACE_FRAMES:
+        raise ValueError(f"face_frame={frame!r}: expected one of {list(FACE_FRAMES)}")
+
+def face_box(x1, y1, x2, y2, frame: str = "head") -> tuple:
+    "Face region of a body box: a square framed by `FACE_FRAMES[frame]` at the top centre of the box, clipped to it."
+    _check_face_frame(frame)
+    fw, fh = FACE_FRAMES[frame]
+    side = min(fw * (x2 - x1), fh * (y2 - y1))
+    cx = (x1 + x2) / 2
+    return max(x1, cx - side / 2), y1, min(x2, cx + side / 2), min(y2, y1 + side)
 
 def emotic_tensors(df: pd.DataFrame, body_size: int = 128, context_size: int = 224, face_size: int | None = 64,
-                   n_workers: int | None = None) -> dict:
+                   n_workers: int | None = None, face_frame: str = "head") -> dict:
     "uint8 'context' (N,3,cs,cs), 'body' (N,3,bs,bs), 'face' (N,3,fs,fs) crops and float 'cats' (N,26), 'vad' (N,3) for an EMOTIC table."
     from concurrent.futures import ThreadPoolExecutor
     from PIL import Image
+    _check_face_frame(face_frame)
     paths = list(dict.fromkeys(df.path))
     def dec(p):
         try: return Image.fromarray(decode_image(p))
@@ -201,7 +233,7 @@ def emotic_tensors(df: pd.DataFrame, body_size: int = 128, context_size: int = 2
             raise ValueError(f"{r.path} ({getattr(r, 'where', r.Index)}): image does not decode ({type(im).__name__}: {im})")
         ctx.append(to_t(im, context_size))
         body.append(to_t(im.crop((r.x1, r.y1, r.x2, r.y2)), body_size))
-        if face_size: face.append(to_t(im.crop(face_box(r.x1, r.y1, r.x2, r.y2)), face_size))
+        if face_size: face.append(to_t(im.crop(face_box(r.x1, r.y1, r.x2, r.y2, face_frame)), face_size))
     chw = lambda l: torch.from_numpy(np.stack(l)).permute(0, 3, 1, 2).contiguous()
     cats, vad = emotic_targets(df)
     out = dict(context=chw(ctx), body=chw(body), cats=cats, vad=vad)
@@ -227,7 +259,8 @@ class _PerSampleRAF(torch.utils.data.Dataset):
             if random.random() < self.cfg["p_flip"]: im = TF.hflip(im)
             im = TF.rotate(im, random.uniform(-self.cfg["rotate"], self.cfg["rotate"]), interpolation=TF.InterpolationMode.BILINEAR)
         else:
-            if self.cfg["gray"]: im = TF.to_grayscale(im, 3)
+            if self.cfg["gray"]:  # imgaug's RemoveSaturation(1): every channel max(R, G, B)
+                im = Image.fromarray(np.asarray(im).max(2, keepdims=True).repeat(3, 2))
             im = TF.affine(im, 0.0, [0, 0], random.uniform(1.0, self.cfg["zoom"]), [0.0, 0.0], interpolation=TF.InterpolationMode.BILINEAR)
         if self.order == "augment_first": im = resize(im)
         return TF.normalize(TF.to_tensor(im), IMAGENET_MEAN, IMAGENET_STD), 0

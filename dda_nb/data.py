@@ -280,9 +280,35 @@ def _emotic_csv_rows(csv_dir: Path):
             except ValueError as e: row = dict(error=str(e))
             yield split, f, where, row
 
-def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_boxes: bool = False) -> pd.DataFrame:
+def _clip_box(box, w: int, h: int) -> tuple:
+    "`box` (x1, y1, x2, y2) with each coordinate clipped to its `w` x `h` image, as EMOTIC's `mat2py` clips them."
+    x1, y1, x2, y2 = box
+    return min(max(x1, 0), w), min(max(y1, 0), h), min(max(x2, 0), w), min(max(y2, 0), h)
+
+def _box_problem(box, w: int, h: int, clip_boxes: bool) -> str | None:
+    "Why the body box of a `w` x `h` image cannot be used (after clipping when `clip_boxes`), or None."
+    if not np.isfinite(box).all():
+        return f"body box {box} is not four finite numbers"
+    x1, y1, x2, y2 = _clip_box(box, w, h) if clip_boxes else box
+    if 0 <= x1 < x2 <= w and 0 <= y1 < y2 <= h:
+        return None
+    if clip_boxes:
+        return f"body box {box} has no area inside its {w}x{h} image"
+    return f"body box {box} outside its {w}x{h} image (clip_boxes=True clips it to the image)"
+
+def _report_clipped(src, clipped: list):
+    "One warning counting the body boxes clipped to their images (per split), naming the first."
+    if not clipped:
+        return
+    per = {s: sum(c[0] == s for c in clipped) for s in EMOTIC_SPLITS}
+    split, where, box, (w, h) = clipped[0]
+    warnings.warn(f"{src}: clipped {len(clipped)} body boxes to their images ({per}), as EMOTIC's standard "
+                  f"preprocessing does; first: {where}: {box} in a {w}x{h} image (all in df.attrs['clipped'])")
+
+def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_boxes: bool = True) -> pd.DataFrame:
     """EMOTIC as one row per person. `fmt`: 'mat' (`Annotations/Annotations.mat`), 'csv' (`emotic_pre/{train,val,test}.csv`)
-    or 'auto' (the .mat file when present). `data_dir=None` reads the synthetic stand-in."""
+    or 'auto' (the .mat file when present). `data_dir=None` reads the synthetic stand-in. Body boxes are clipped to
+    their images (`clip_boxes`), as the standard preprocessing does; `df.attrs['clipped']` lists those clipped."""
     if fmt not in ("auto", "mat", "csv"): raise ValueError(f"fmt={fmt!r}: expected 'auto', 'mat' or 'csv'")
     data_dir = Path(data_dir) if data_dir else synthetic_dir("emotic")
     if not data_dir.is_dir(): raise FileNotFoundError(f"EMOTIC folder not found: {data_dir}")
@@ -291,7 +317,7 @@ def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_b
     if fmt == "mat" and not mat_file.is_file(): raise FileNotFoundError(f"EMOTIC annotations not found: {mat_file}")
     src = mat_file if fmt == "mat" else csv_dir
     rows_in = list(_emotic_mat_rows(mat_file) if fmt == "mat" else _emotic_csv_rows(csv_dir))
-    bad = _Problems(skip_bad); rows, excluded = [], []
+    bad = _Problems(skip_bad); rows, excluded, clipped = [], [], []
     img_root = None
     for split, file, where, r in rows_in:
         fail = lambda reason, exc=ValueError: bad(file, where, reason, exc)
@@ -306,20 +332,23 @@ def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_b
         if np.any((v < 1) | (v > 10)): fail(f"valence/arousal/dominance {r['vad']} outside 1-10"); continue
         w, h = r["width"], r["height"]
         if not (np.isfinite([w, h]).all() and w >= 1 and h >= 1): fail(f"image size {w}x{h} is not two positive numbers"); continue
-        w, h = int(w), int(h); x1, y1, x2, y2 = r["bbox"]
-        if clip_boxes: x1, y1, x2, y2 = max(0, x1), max(0, y1), min(w, x2), min(h, y2)
-        if not (0 <= x1 < x2 <= w and 0 <= y1 < y2 <= h):
-            fail(f"body box {r['bbox']} outside its {w}x{h} image (use clip_boxes=True to clip small overshoots)"); continue
+        w, h = int(w), int(h)
+        problem = _box_problem(r["bbox"], w, h, clip_boxes)
+        if problem: fail(problem); continue
+        x1, y1, x2, y2 = _clip_box(r["bbox"], w, h)
         if img_root is None:  # official archive: <root>/emotic/<folder>; dda_nb layout: <root>/<folder>
             img_root = data_dir / "emotic" if (data_dir / "emotic" / r["folder"] / r["filename"]).is_file() else data_dir
         path = img_root / r["folder"] / r["filename"]
         if not path.is_file(): fail(f"image not found: {path}", FileNotFoundError); continue
         cat = np.zeros(len(EMOTIC_CATEGORIES), np.uint8); cat[[_CAT_INDEX[c] for c in r["categories"]]] = 1
+        loc = f"{Path(file).name} {'line ' if isinstance(where, int) else ''}{where}"
+        if (x1, y1, x2, y2) != tuple(r["bbox"]):
+            clipped.append((split, loc, list(r["bbox"]), (w, h)))
         rows.append(dict(split=split, folder=r["folder"], filename=r["filename"], path=str(path), width=w, height=h,
                          x1=x1, y1=y1, x2=x2, y2=y2, **dict(zip(EMOTIC_CATEGORIES, cat.tolist())),
-                         valence=v[0], arousal=v[1], dominance=v[2], gender=r["gender"], age=r["age"],
-                         where=f"{Path(file).name} {'line ' if isinstance(where, int) else ''}{where}"))
+                         valence=v[0], arousal=v[1], dominance=v[2], gender=r["gender"], age=r["age"], where=loc))
     bad.report(src)
+    _report_clipped(src, clipped)
     if excluded:
         per = {s: sum(e[0] == s for e in excluded) for s in EMOTIC_SPLITS}
         warnings.warn(f"{src}: left out {len(excluded)} people without annotations ({per}), as EMOTIC's standard "
@@ -327,7 +356,8 @@ def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_b
     df = pd.DataFrame(rows)
     for s in EMOTIC_SPLITS:
         if len(df) == 0 or not (df.split == s).any(): raise ValueError(f"{src}: the {s!r} split is empty")
-    df.attrs.update(source=_source(data_dir), data_dir=str(data_dir), format=fmt, skipped=bad.rows, excluded=excluded)
+    df.attrs.update(source=_source(data_dir), data_dir=str(data_dir), format=fmt, skipped=bad.rows, excluded=excluded,
+                    clipped=clipped)
     return df
 
 def emotic_targets(df: pd.DataFrame):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_emotic.ipynb #c003
 from __future__ import annotations
-import json
+import json, math, random
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -13,19 +13,23 @@ from torch import nn
 import torch.nn.functional as F
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner
+from fastai.callback.core import Callback
+from fastai.optimizer import OptimWrapper
 from fastai.metrics import Metric
 from .synthetic import EMOTIC_CATEGORIES
 from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
 from .fusion import load_expression_run, save_without
-from .augment import normalize_batch, TensorDL
+from .augment import normalize_batch, NORMS, TensorDL, FACE_FRAMES
 from .learner import radam, PlateauRecipe, EpochCheckpoint, ParamCheck, sync_free_recording
 
 # %% auto #0
-__all__ = ['EMOTIC_BRANCHES', 'N_CAT', 'N_CONT', 'EMOTIC_DEFAULTS', 'EmoticModel', 'create_emotic_model', 'check_branch_sizes',
-           'dynamic_weights', 'discrete_loss', 'continuous_loss', 'EmoticLoss', 'average_precisions', 'mean_ap',
-           'best_thresholds', 'threshold_metrics', 'MeanAP', 'EmoticDL', 'emotic_targets_29', 'emotic_dls',
-           'emotic_learner', 'predict_emotic', 'ap_table', 'plot_ap', 'branch_sizes', 'validate_emotic_params']
+__all__ = ['EMOTIC_BRANCHES', 'N_CAT', 'N_CONT', 'CAT_WEIGHTS', 'LOSS_REDUCTIONS', 'EMOTIC_NORM_STATS', 'EMOTIC_OPTIMIZERS',
+           'LR_SCHEDULES', 'STEP_LR', 'EMOTIC_DEFAULTS', 'EMOTIC_BASELINE', 'EmoticModel', 'create_emotic_model',
+           'check_branch_sizes', 'dynamic_weights', 'discrete_loss', 'continuous_loss', 'EmoticLoss',
+           'average_precisions', 'mean_ap', 'best_thresholds', 'threshold_metrics', 'MeanAP', 'EmoticDL',
+           'color_jitter', 'EmoticBatch', 'emotic_targets_29', 'emotic_dls', 'adam', 'StepSchedule', 'emotic_learner',
+           'predict_emotic', 'ap_table', 'plot_ap', 'branch_sizes', 'validate_emotic_params']
 
 # %% ../nbs/10_emotic.ipynb #c005
 EMOTIC_BRANCHES = ("body", "face", "context")   # Model 1, Model 2, Model 3
@@ -78,20 +82,21 @@ def create_emotic_model(model1: str, model2: str | None = None, model3: str | No
             raise ValueError(f"{k}={v!r}: expected a registered model ({', '.join(list_models())}){'' if k == 'model1' else ' or None'}")
     if model1 is None: raise ValueError("model1 (the body branch) is required")
     if face_run is not None and model2 is None: raise ValueError("face_run is given but model2 (the face branch) is None")
-    face, source = None, None
+    face, source, face_norm = None, None, "imagenet"
     if model2 is not None:
         if face_run is not None:
             face = load_expression_run(face_run, "face_run", dataset="rafdb")
             if face.run_params["arch"] != model2:
                 raise ValueError(f"face_run {Path(face_run).name} is a {face.run_params['arch']!r} model, but model2={model2!r}")
             source = f"run {Path(face_run).name} (RAF-DB)"
+            face_norm = face.run_params.get("norm", "imagenet")  # as the face network was trained
         else:
             face = create_model(model2, pretrained=pretrained)
             source = f"{pretrained} weights (no RAF-DB face run)" if pretrained else "random init (no RAF-DB face run)"
     m = EmoticModel(create_model(model1, pretrained=pretrained), face,
                     create_model(model3, pretrained=pretrained) if model3 else None,
                     hidden=hidden, dropout=dropout, freeze_face=freeze_face)
-    m.archs, m.face_source = dict(body=model1, face=model2, context=model3), source
+    m.archs, m.face_source, m.face_norm = dict(body=model1, face=model2, context=model3), source, face_norm
     if face_run is not None and m.freeze_face: save_without(m, "nets.face.")  # the face run holds those weights
     return m
 
@@ -104,29 +109,53 @@ def check_branch_sizes(model: EmoticModel, sizes: dict):
                                                      f"at {sizes[k]} px: {e}") from None
 
 # %% ../nbs/10_emotic.ipynb #c013
-def dynamic_weights(cats: torch.Tensor, c: float = 1.2, zero_weight: float | None = None) -> torch.Tensor:
-    "Per-category weights `1 / ln(n_i + c)` of a batch's (B, 26) 0/1 targets (`n_i` = positives of category i)."
+CAT_WEIGHTS = ("count", "frequency")   # 1 / ln(n_i + c) (the baseline's), 1 / ln(n_i / B + c) (Kosti et al.'s)
+LOSS_REDUCTIONS = ("mean", "sum")      # over the batch
+
+def _check_choice(name: str, value, allowed: tuple):
+    if value not in allowed:
+        raise ValueError(f"{name}={value!r}: expected one of {list(allowed)}")
+
+def dynamic_weights(cats: torch.Tensor, form: str = "count", c: float = 1.2,
+                    absent: float | None = 1e-4) -> torch.Tensor:
+    """Per-category weights `1 / ln(x_i + c)` of a batch's (B, 26) 0/1 targets, `x_i` its positives of category i
+    ('count') or their share of the batch ('frequency'); `absent` for a category without positives (None: the formula)."""
+    _check_choice("form", form, CAT_WEIGHTS)
     n = cats.float().sum(0)
-    w = 1.0 / torch.log(n + c)
-    return torch.where(n > 0, w, torch.full_like(w, zero_weight)) if zero_weight is not None else w
+    x = n if form == "count" else n / len(cats)
+    w = 1.0 / torch.log(x + c)
+    return w if absent is None else w.masked_fill(n == 0, absent)
 
-def discrete_loss(scores: torch.Tensor, cats: torch.Tensor, c: float = 1.2, zero_weight: float | None = None) -> torch.Tensor:
-    "Squared error of category scores, weighted per category by `dynamic_weights`, summed over categories, mean over the batch."
-    w = dynamic_weights(cats, c, zero_weight)
-    return ((scores.float() - cats.float()) ** 2 * w).sum(1).mean()
+def _reduce(per_person: torch.Tensor, reduction: str) -> torch.Tensor:
+    _check_choice("reduction", reduction, LOSS_REDUCTIONS)
+    return per_person.sum() if reduction == "sum" else per_person.mean()
 
-def continuous_loss(vad_pred: torch.Tensor, vad: torch.Tensor, beta: float = 0.1) -> torch.Tensor:
-    "Smooth L1 between predicted and target valence/arousal/dominance (both /10), summed over the three, mean over the batch."
-    return F.smooth_l1_loss(vad_pred.float(), vad.float(), reduction="none", beta=beta).sum(1).mean()
+def discrete_loss(scores: torch.Tensor, cats: torch.Tensor, form: str = "count", c: float = 1.2,
+                  absent: float | None = 1e-4, reduction: str = "mean") -> torch.Tensor:
+    "Squared error of category scores weighted by `dynamic_weights`, summed over categories; mean or sum over the batch."
+    w = dynamic_weights(cats, form, c, absent)
+    return _reduce(((scores.float() - cats.float()) ** 2 * w).sum(1), reduction)
+
+def continuous_loss(vad_pred: torch.Tensor, vad: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
+    """Smooth L1 (margin 1) of valence, arousal, dominance on the 1-10 scale (both given divided by 10), summed over
+    the three; mean or sum over the batch."""
+    d = F.smooth_l1_loss(10 * vad_pred.float(), 10 * vad.float(), reduction="none", beta=1.0)
+    return _reduce(d.sum(1), reduction)
 
 class EmoticLoss:
     "`(1 - cont_weight) * discrete_loss + cont_weight * continuous_loss` on a (B, 29) output and (B, 29) target."
-    def __init__(self, cont_weight: float = 0.5, c: float = 1.2, zero_weight: float | None = None):
+    def __init__(self, cont_weight: float = 0.5, cat_weights: str = "count", reduction: str = "mean",
+                 c: float = 1.2, absent: float | None = 1e-4):
         if not 0 <= cont_weight <= 1: raise ValueError(f"cont_weight={cont_weight!r}: expected a float in [0, 1]")
-        self.cont_weight, self.c, self.zero_weight = cont_weight, c, zero_weight
+        _check_choice("cat_weights", cat_weights, CAT_WEIGHTS)
+        _check_choice("reduction", reduction, LOSS_REDUCTIONS)
+        self.cont_weight, self.cat_weights, self.reduction = cont_weight, cat_weights, reduction
+        self.c, self.absent = c, absent
+
     def __call__(self, out, y):
-        d = discrete_loss(out[:, :N_CAT], y[:, :N_CAT], self.c, self.zero_weight)
-        return (1 - self.cont_weight) * d + self.cont_weight * continuous_loss(out[:, N_CAT:], y[:, N_CAT:])
+        d = discrete_loss(out[:, :N_CAT], y[:, :N_CAT], self.cat_weights, self.c, self.absent, self.reduction)
+        v = continuous_loss(out[:, N_CAT:], y[:, N_CAT:], self.reduction)
+        return (1 - self.cont_weight) * d + self.cont_weight * v
 
 # %% ../nbs/10_emotic.ipynb #c017
 def average_precisions(scores, targets) -> np.ndarray:
@@ -162,12 +191,20 @@ def threshold_metrics(scores, targets, thresholds) -> pd.DataFrame:
     return pd.DataFrame(dict(precision=p, recall=r, f1=f), index=pd.Index(EMOTIC_CATEGORIES[:t.shape[1]], name="category"))
 
 class MeanAP(Metric):
-    "fastai metric: mAP of the first 26 outputs over the validation set."
+    "fastai metric: mAP of the first 26 outputs over the validation set, gathered on the device, read once an epoch."
     def reset(self): self.preds, self.targs = [], []
+
     def accumulate(self, learn):
-        self.preds.append(learn.pred[:, :N_CAT].detach().float().cpu()); self.targs.append(learn.y[:, :N_CAT].detach().cpu())
+        self.preds.append(learn.pred[:, :N_CAT].detach().float())
+        self.targs.append(learn.y[:, :N_CAT].detach().float())
+
     @property
-    def value(self): return mean_ap(torch.cat(self.preds), torch.cat(self.targs)) if self.preds else None
+    def value(self):
+        if not self.preds:
+            return None
+        both = torch.cat([torch.cat(self.preds), torch.cat(self.targs)], 1).cpu()  # the epoch's one host read
+        return mean_ap(both[:, :N_CAT], both[:, N_CAT:])
+
     @property
     def name(self): return "mAP"
 
@@ -178,52 +215,127 @@ class _EmoticItems:
     def __getitem__(self, i): return (*[x[i] for x in self.xs], self.y[i])
 
 class EmoticDL(TensorDL):
-    "fastai DataLoader over EMOTIC crop tensors: one index gather per batch; random horizontal flips when `flip`."
+    "fastai DataLoader over EMOTIC crop tensors on its device: one index gather per batch; mirroring when `flip`."
     def create_batches(self, samps):
-        for b in self.index_batches(samps, self.dataset.y.device):
-            xs = [x.index_select(0, b) for x in self.dataset.xs]
-            if self.flip:
-                m = torch.tensor([self.rng.random() < 0.5 for _ in range(len(b))]).view(-1, 1, 1, 1)
-                xs = [torch.where(m, x.flip(-1), x) for x in xs]
-            yield (*xs, self.dataset.y.index_select(0, b))
+        xs, y = self.dataset.xs, self.dataset.y
+        for b in self.index_batches(samps, y.device):
+            batch = [x.index_select(0, b) for x in xs]
+            if self.flip:  # one draw per person, on the device: all branches of a person together
+                m = (torch.rand(len(b), device=y.device) < 0.5).view(-1, 1, 1, 1)
+                batch = [torch.where(m, x.flip(-1), x) for x in batch]
+            yield (*batch, y.index_select(0, b))
 
-def _normalize(b, norm="imagenet"):
-    "Batch transform: uint8 images are normalised (on the batch's device), the target passes."
-    if isinstance(b, (tuple, list)): return tuple(_normalize(x, norm) for x in b)
-    return normalize_batch(b, norm) if b.dtype == torch.uint8 else b
+EMOTIC_NORM_STATS = {  # RGB mean and std (0-1 scale) of EMOTIC's context images and body crops, as the baseline's
+    "context": ((0.4690646, 0.4407227, 0.40508908), (0.2514227, 0.24312855, 0.24266963)),
+    "body": ((0.43832874, 0.3964344, 0.3706214), (0.24784276, 0.23621225, 0.2323653)),
+}
+
+def _gray(x: torch.Tensor) -> torch.Tensor:
+    "Luma of RGB (B, 3, H, W), as PIL's conversion to gray (which torchvision's colour jitter uses)."
+    return 0.299 * x[:, :1] + 0.587 * x[:, 1:2] + 0.114 * x[:, 2:]
+
+def color_jitter(x: torch.Tensor, strength: float) -> torch.Tensor:
+    "Brightness, contrast, saturation of each image of (B, 3, H, W), 0-255, scaled by its own factors in [1 - s, 1 + s]."
+    f = torch.empty(3, len(x), 1, 1, 1, device=x.device).uniform_(max(0.0, 1 - strength), 1 + strength)
+    x = (x.float() * f[0]).clamp_(0, 255)                       # brightness: blend with black
+    mean = _gray(x).mean((1, 2, 3), keepdim=True)
+    x = (mean + f[1] * (x - mean)).clamp_(0, 255)               # contrast: blend with the mean gray level
+    gray = _gray(x)
+    return (gray + f[2] * (x - gray)).clamp_(0, 255)            # saturation: blend with the gray image
+
+class _Normalize:
+    "0-255 RGB -> `(x / 255 - mean) / std` with constants placed on `device` once, or a named `NORMS` normalisation."
+    def __init__(self, norm, device):
+        self.name = norm if isinstance(norm, str) else None
+        if self.name is None:
+            mean, std = norm
+            self.scale = torch.tensor([1 / (255 * s) for s in std], device=device).view(1, 3, 1, 1)
+            self.bias = torch.tensor([-m / s for m, s in zip(mean, std)], device=device).view(1, 3, 1, 1)
+
+    def __call__(self, x):
+        if self.name is not None:
+            return normalize_batch(x, self.name)
+        return torch.addcmul(self.bias, x.float(), self.scale)
+
+class EmoticBatch:
+    "Batch transform on the batch's device: colour jitter of body and context (`jitter`), then each branch's normalisation."
+    def __init__(self, branches, face_norm: str = "imagenet", device="cpu", jitter: float = 0.0):
+        self.branches, self.jitter = tuple(branches), jitter
+        self.norms = [_Normalize(face_norm if k == "face" else EMOTIC_NORM_STATS[k], device) for k in self.branches]
+
+    def __call__(self, b):
+        *xs, y = b
+        out = []
+        for k, norm, x in zip(self.branches, self.norms, xs):
+            if self.jitter and k != "face":
+                x = color_jitter(x, self.jitter)
+            out.append(norm(x))
+        return (*out, y)
 
 def emotic_targets_29(t: dict) -> torch.Tensor:
     "The (N, 29) target of `emotic_tensors` output: categories, then VAD / 10."
     return torch.cat([t["cats"].float(), t["vad"].float() / 10], 1)
 
-def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0, norm: str = "imagenet") -> DataLoaders:
+def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0, face_norm: str = "imagenet",
+               jitter: float = 0.0) -> DataLoaders:
     "DataLoaders [train, valid] (+ `.test`) over `{'train'|'val'|'test': emotic_tensors(...)}` for a model with `branches`."
-    import random
     from dda_nb.learner import default_device
     for s in ("train", "val", "test"):
         if s not in tensors: raise ValueError(f"emotic_dls: no {s!r} split (got {sorted(tensors)})")
         missing = [k for k in branches if k not in tensors[s]]
         if missing: raise ValueError(f"emotic_dls: the {s!r} tensors have no {missing} crops (make them with emotic_tensors)")
+    if "face" in branches and face_norm not in NORMS:
+        raise ValueError(f"face_norm={face_norm!r}: expected one of {list(NORMS)}")
+    if not 0 <= jitter <= 1:
+        raise ValueError(f"jitter={jitter!r}: expected a float in [0, 1]")
     device = default_device() if device is None else torch.device(device)
     def dl(split, train):
         t = tensors[split]
-        d = EmoticDL(_EmoticItems([t[k] for k in branches], emotic_targets_29(t)), bs=bs, shuffle=train,
-                     drop_last=train and len(t["cats"]) > bs, device=device, after_batch=lambda x: _normalize(x, norm))
+        xs = [t[k].to(device) for k in branches]  # resident on the device: no copy per batch
+        d = EmoticDL(_EmoticItems(xs, emotic_targets_29(t).to(device)), bs=bs, shuffle=train,
+                     drop_last=train and len(t["cats"]) > bs, device=device,
+                     after_batch=EmoticBatch(branches, face_norm, device, jitter if train else 0.0))
         d.flip, d.rng = train, random.Random(seed + (0 if train else 1))
         return d
     dls = DataLoaders(dl("train", True), dl("val", False), device=device)
     dls.test, dls.n_inp, dls.branches = dl("test", False), len(branches), tuple(branches)
     return dls
 
+# %% ../nbs/10_emotic.ipynb #c022b
+EMOTIC_OPTIMIZERS = ("radam", "adam")
+LR_SCHEDULES = ("plateau", "step")
+STEP_LR = dict(step_size=7, gamma=0.1)   # the EMOTIC baseline's StepLR
+
+def adam(params, lr=1e-3, **kw):
+    "torch's Adam (betas 0.9 / 0.999, eps 1e-8) with L2 weight decay, for fastai (`wd` maps to `weight_decay`)."
+    return OptimWrapper(params, torch.optim.Adam, lr=lr, **kw)
+
+class StepSchedule(Callback):
+    "Learning rate `base_lr * gamma ** (epoch // step_size)`: torch's `StepLR` stepped once an epoch, by epoch number."
+    def __init__(self, base_lr: float, step_size: int = 7, gamma: float = 0.1):
+        self.base_lr, self.step_size, self.gamma = base_lr, step_size, gamma
+
+    def before_epoch(self):
+        epoch = self.learn.epoch_offset + self.epoch
+        self.opt.set_hyper("lr", self.base_lr * self.gamma ** (epoch // self.step_size))
+
 # %% ../nbs/10_emotic.ipynb #c023
-def emotic_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, cont_weight=0.5, plateau_patience=2, plateau_factor=0.1,
-                   stop_patience=10, mixed_precision: bool | None = None) -> Learner:
+def emotic_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, cont_weight=0.5, opt: str = "radam",
+                   lr_schedule: str = "plateau", cat_weights: str = "count", loss_reduction: str = "mean",
+                   plateau_patience=2, plateau_factor=0.1, stop_patience=10,
+                   mixed_precision: bool | None = None) -> Learner:
     "A fastai Learner for an `EmoticModel`: EMOTIC loss, validation mAP, best weights in run_dir/model.pth, resumable."
-    run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
-    learn = Learner(dls, model, loss_func=EmoticLoss(cont_weight), opt_func=radam, lr=lr, wd=wd, wd_bn_bias=True,
-                    metrics=MeanAP(), path=run_dir, model_dir=".",
-                    cbs=[PlateauRecipe(run_dir / "model.pth", plateau_patience, plateau_factor, stop_patience, monitor="mAP"),
-                         EpochCheckpoint(run_dir)])
+    _check_choice("opt", opt, EMOTIC_OPTIMIZERS)
+    _check_choice("lr_schedule", lr_schedule, LR_SCHEDULES)
+    loss = EmoticLoss(cont_weight, cat_weights, loss_reduction)
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    step = lr_schedule == "step"
+    best = PlateauRecipe(run_dir / "model.pth", math.inf if step else plateau_patience, plateau_factor,
+                         math.inf if step else stop_patience, monitor="mAP")  # with a step schedule: best weights only
+    cbs = [best, EpochCheckpoint(run_dir)] + ([StepSchedule(lr, **STEP_LR)] if step else [])
+    learn = Learner(dls, model, loss_func=loss, opt_func=adam if opt == "adam" else radam, lr=lr, wd=wd,
+                    wd_bn_bias=True, metrics=MeanAP(), path=run_dir, model_dir=".", cbs=cbs)
     sync_free_recording(learn)  # as for expression models: no host read per training batch
     learn.epoch_offset = 0
     if mixed_precision is None: mixed_precision = dls.device is not None and torch.device(dls.device).type == "cuda"
@@ -233,10 +345,13 @@ def emotic_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, cont_weight=0.5, plate
 @torch.no_grad()
 def predict_emotic(model, dl) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     "Category scores (N, 26), VAD predictions (N, 3, on the 1-10 scale) and their targets, over `dl`."
-    model.eval(); outs, ys = [], []
-    for b in dl:
-        outs.append(model(*b[:-1]).float().cpu()); ys.append(b[-1].float().cpu())
-    o, y = torch.cat(outs).numpy(), torch.cat(ys).numpy()
+    model.eval()
+    outs, ys = [], []
+    for b in dl:  # outputs stay on the device until the end
+        outs.append(model(*b[:-1]).float())
+        ys.append(b[-1].float())
+    both = torch.cat([torch.cat(outs), torch.cat(ys)], 1).cpu().numpy()  # one host read
+    o, y = both[:, :N_CAT + N_CONT], both[:, N_CAT + N_CONT:]
     return o[:, :N_CAT], 10 * o[:, N_CAT:], y[:, :N_CAT], 10 * y[:, N_CAT:]
 
 def ap_table(scores, cats, thresholds=None) -> pd.DataFrame:
@@ -264,7 +379,12 @@ def plot_ap(table: pd.DataFrame, path=None, title=""):
 # %% ../nbs/10_emotic.ipynb #c027
 EMOTIC_DEFAULTS = dict(model1="resnet18", model2="dda_resnet18", model3="resnet18", face_run="", freeze_face=True,
                        pretrained="", dataset="emotic", data_dir="", img_size=32, face_size=0, context_size=0,
-                       epochs=1, batch_size=16, lr=1e-3, wd=1e-4, cont_weight=0.5, seed=113, subset=0, profile="quick", out_dir="")
+                       face_frame="head", epochs=1, batch_size=16, lr=1e-3, wd=1e-4, opt="radam",
+                       lr_schedule="plateau", cont_weight=0.5, cat_weights="count", loss_reduction="mean",
+                       color_jitter=0.0, seed=113, subset=0, profile="quick", out_dir="")
+EMOTIC_BASELINE = dict(opt="adam", lr=0.01, wd=0.0005, lr_schedule="step", epochs=15, batch_size=52,
+                       cont_weight=0.5, cat_weights="count", loss_reduction="sum",
+                       color_jitter=0.4)  # Tandon-A/emotic's main.py and train.py
 
 def branch_sizes(p: dict) -> dict:
     "Input size of each branch: body `img_size`, face `face_size`, context `context_size` (0: `img_size`)."
@@ -295,4 +415,8 @@ def validate_emotic_params(p: dict) -> dict:
     c.number("lr", 0, allowed="a float > 0", above=True)
     c.number("wd", 0, allowed="a float >= 0")
     c.number("cont_weight", 0, 1, allowed="a float in [0, 1]")
+    c.number("color_jitter", 0, 1, allowed="a float in [0, 1] (0: none)")
+    for k, allowed in (("face_frame", tuple(FACE_FRAMES)), ("opt", EMOTIC_OPTIMIZERS), ("lr_schedule", LR_SCHEDULES),
+                       ("cat_weights", CAT_WEIGHTS), ("loss_reduction", LOSS_REDUCTIONS)):
+        c.need(p[k] in allowed, k, " or ".join(repr(a) for a in allowed))
     return c.done()

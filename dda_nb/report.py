@@ -4,15 +4,16 @@
 
 # %% ../nbs/11_report.ipynb #c002
 from __future__ import annotations
-import json, math, warnings
+import datetime, json, math, os, re, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['EMOTIC_BEST', 'AP_METHODS', 'TABLES', 'FUSION_MEMBERS', 'paper_table', 'collect_runs', 'write_fake_run', 'table',
-           'collect_runs_empty', 'emotic_ap_table', 'format_table', 'to_markdown', 'write_table', 'plot_paper_vs_ours',
-           'plot_emotic_ap']
+__all__ = ['EMOTIC_BEST', 'AP_METHODS', 'TABLES', 'FUSION_MEMBERS', 'paper_table', 'comparable_params', 'collect_runs',
+           'write_fake_run', 'ours_kinds', 'table', 'collect_runs_empty', 'emotic_ap_table', 'other_runs',
+           'profile_dir', 'plan_path', 'record_plan', 'read_plan', 'format_table', 'format_other_runs', 'to_markdown',
+           'write_table', 'plot_paper_vs_ours', 'plot_emotic_ap']
 
 # %% ../nbs/11_report.ipynb #c005
 # (label, arch, pretrained, FER2013 %, RAF-DB %)
@@ -72,6 +73,7 @@ _EMOTIC = [
     ("dda_resnet50", "dda_resnet34", None, 30.6), ("dda_resnet50", "dda_resnet34", "resnet34", 31.7),
 ]
 EMOTIC_BEST = ("dda_resnet50", "dda_resnet34", "resnet34")  # the thesis's "Ours" in the per-category table
+_EMOTIC_PRETRAINED = "imagenet"  # the thesis names no weights for its EMOTIC branches: the paper profile's ImageNet
 _AP_CATEGORIES = ["Affection", "Anger", "Annoyance", "Anticipation", "Aversion", "Confidence", "Disapproval",
     "Disconnection", "Disquietment", "Doubt/Confusion", "Embarrassment", "Engagement", "Esteem", "Excitement",
     "Fatigue", "Fear", "Happiness", "Pain", "Peace", "Pleasure", "Sadness", "Sensitivity", "Suffering",
@@ -114,12 +116,51 @@ def paper_table(name: str) -> pd.DataFrame:
                      pretrained1=_FUSION_MODELS[m1][1], arch2=_FUSION_MODELS[m2][0], pretrained2=_FUSION_MODELS[m2][1],
                      paper=v) for m, m1, m2, v in _FUSION]
     elif name == "emotic":
-        rows = [dict(model1=a, model2=b, model3=c, dataset="emotic", paper=v) for a, b, c, v in _EMOTIC]
+        rows = [dict(model1=a, model2=b, model3=c, dataset="emotic", pretrained=_EMOTIC_PRETRAINED, paper=v)
+                for a, b, c, v in _EMOTIC]
     elif name == "emotic_ap":
         rows = [dict(category=c, source=m, paper=_AP[m][i])
                 for m in AP_METHODS for i, c in enumerate(_AP_CATEGORIES + ["mAP"])]
     else: raise ValueError(f"unknown table {name!r}: expected one of {', '.join(TABLES)}")
     return pd.DataFrame(rows)
+
+# %% ../nbs/11_report.ipynb #c009e
+# what a run's record adds to its parameters: provenance and labels, not what the run computes
+_RECORD_ONLY = frozenset({
+    "run_id", "kind", "id_params", "seed", "profile", "data_source", "out_dir", "outputs_dir", "device", "num_workers",
+    "torch_compile", "git_commit", "python", "torch", "torchvision", "fastai", "host", "started", "resumed",
+    "selection", "n_classes", "classes", "split", "n_people", "branches", "face_source", "sizes",
+    "arch1", "arch2", "pretrained1", "pretrained2"})
+_MEMBER_REFS = ("_run_dir", "_run")  # parameters that name another run (fusion members, the EMOTIC face model)
+
+def _id_value(k: str, v):
+    "A recorded parameter as run ids see it: the data by its source, other runs by their ids, 'no value' as None."
+    if k == "data_dir":
+        return "real" if v else "synthetic"
+    if k.endswith(_MEMBER_REFS):
+        return Path(str(v)).name if v else None
+    if v == "":
+        return None
+    return list(v) if isinstance(v, tuple) else v
+
+def comparable_params(params: dict, members: dict | None = None) -> dict:
+    """What runs must share to be averaged in one cell: every parameter that changes what they compute except the
+    seed, with their kind, profile and data source; `members` (run id -> its comparable parameters) stands in for
+    the runs a run is built on."""
+    recorded = params.get("id_params")
+    if recorded is None:  # a record older than `id_params`: every recorded parameter that is not provenance
+        recorded = {k: _id_value(k, v) for k, v in params.items() if k not in _RECORD_ONLY}
+    out = {}
+    for k, v in recorded.items():
+        if k in ("seed", "data_dir"):
+            continue
+        if k == "dda_stages" and v is not None:
+            v = list(_norm_stages(v))
+        if k.endswith(_MEMBER_REFS) and v is not None:
+            v = (members or {}).get(v, f"run {v} (not on disk)")  # an absent member: its id, which names its seed
+        out[k] = v
+    source = params.get("data_source") or recorded.get("data_dir") or "unknown"
+    return dict(out, kind=params.get("kind"), profile=params.get("profile") or "manual", data_source=source)
 
 # %% ../nbs/11_report.ipynb #c011
 FUSION_MEMBERS = ("model1_run_dir", "model2_run_dir")
@@ -141,6 +182,19 @@ def _none(v):
     "The thesis's 'X' / empty / 'none' model as None."
     return None if v is None or (isinstance(v, str) and v.strip().lower() in ("", "x", "none", "null")) else v
 
+def _comparable_column(df: pd.DataFrame) -> list[str]:
+    "Each run's `comparable_params` as a JSON key; runs built on runs carry their members' parameters."
+    params = {r.run_id: r.params for r in df.itertuples()}
+    done = {}
+    def comparable(rid, path=()):
+        if rid in path: raise ValueError(f"run {rid} is built on itself: {' -> '.join(path + (rid,))}")
+        if rid not in done:
+            p = params[rid]
+            refs = [_id_value(k, v) for k, v in p.get("id_params", p).items() if k.endswith(_MEMBER_REFS) and v]
+            done[rid] = comparable_params(p, {m: comparable(m, path + (rid,)) for m in refs if m in params})
+        return done[rid]
+    return [json.dumps(comparable(rid), sort_keys=True, default=str) for rid in df.run_id]
+
 def collect_runs(outputs_dir) -> pd.DataFrame:
     "One row per complete run under `outputs_dir/runs/*/` (params, provenance, metrics in %); incomplete runs in `.attrs['incomplete']`."
     runs_dir = Path(outputs_dir) / "runs"
@@ -153,7 +207,9 @@ def collect_runs(outputs_dir) -> pd.DataFrame:
         row = dict(run_id=p.get("run_id", d.name), kind=p.get("kind"), dataset=p.get("dataset"), arch=p.get("arch"),
                    pretrained=_none(p.get("pretrained")), dda_stages=_norm_stages(p.get("dda_stages")),
                    method=m.get("method", p.get("method")), seed=p.get("seed"), profile=p.get("profile") or "manual",
-                   data_source=p.get("data_source", "unknown"), git_commit=p.get("git_commit"), run_dir=str(d),
+                   data_source=p.get("data_source", "unknown"),
+                   protocol=p.get("protocol") or (p.get("split") or {}).get("protocol"),  # fusion: its members' split
+                   git_commit=p.get("git_commit"), run_dir=str(d),
                    **{f"model{i}": _none(p.get(f"model{i}")) for i in (1, 2, 3)},
                    **{k: _pct(m.get(k), mfile) for k in _ACC_METRICS}, mAP=_pct(m.get("mAP"), mfile),
                    ap={c: _pct(v, mfile) for c, v in (m.get("ap") or {}).items()}, params=p)
@@ -169,7 +225,7 @@ def collect_runs(outputs_dir) -> pd.DataFrame:
     dup_dirs = {d for d, _ in duplicates}
     rows = [r for r in rows if r["run_dir"] not in dup_dirs]
     cols = ["run_id", "kind", "dataset", "arch", "pretrained", "dda_stages", "method", "seed", "profile", "data_source",
-            "git_commit", "run_dir", "model1", "model2", "model3", *_ACC_METRICS, "mAP", "ap", "params"]
+            "protocol", "git_commit", "run_dir", "model1", "model2", "model3", *_ACC_METRICS, "mAP", "ap", "params"]
     df = pd.DataFrame(rows, columns=cols)
     # fusion runs: the architecture and weights of each member, from the member's own params.json
     by_id = {r.run_id: r for r in df.itertuples()}
@@ -181,6 +237,7 @@ def collect_runs(outputs_dir) -> pd.DataFrame:
             arch.append(r.params.get(f"arch{i}") or (mem.arch if mem else None))
             pre.append(_none(r.params.get(f"pretrained{i}")) or (mem.pretrained if mem else None))
         df[f"arch{i}"], df[f"pretrained{i}"] = arch, pre
+    df["comparable"] = _comparable_column(df)
     df.attrs["incomplete"], df.attrs["duplicates"] = incomplete, duplicates
     if duplicates:
         warnings.warn(f"{len(duplicates)} run folder(s) repeat a run with the same parameters and were not counted again: "
@@ -204,32 +261,56 @@ def write_fake_run(outputs_dir, run_id: str, params: dict, metrics: dict, comple
 def _isnull(v) -> bool: return v is None or (isinstance(v, float) and math.isnan(v))
 
 def _match(runs: pd.DataFrame, kind: str, **keys) -> pd.DataFrame:
-    "Runs of `kind` whose parameters equal `keys` (`pretrained` also matches runs without weights)."
+    "Runs of `kind` whose parameters equal `keys` (no weights is a value of its own, never a wildcard)."
     if runs.empty: return runs
     m = runs.kind == kind
     for k, v in keys.items():
         v = None if _isnull(v) else v
-        if k.startswith("pretrained"):
-            m &= runs[k].isna() | (runs[k] == v)
-        elif k == "dda_stages":
+        if k == "dda_stages":
             if v is not None: m &= runs[k].map(lambda s: tuple(s) == tuple(v))
         else:
             m &= runs[k].map(lambda x: x == v if v is not None else _isnull(x))
     return runs[m]
+
+def ours_kinds(runs: pd.DataFrame, profile: str | None = None, plan=None) -> set | None:
+    """The kinds of run (`comparable` keys) a table shows as ours: those of the runs in `plan` (the run ids
+    `dda-reproduce` last planned) and labelled `profile`; None when neither is given (any kind, one per cell)."""
+    if plan is None and profile is None: return None
+    keep = pd.Series(True, index=runs.index)
+    if plan is not None: keep &= runs.run_id.isin(set(plan))
+    if profile is not None: keep &= runs.profile == profile
+    return set(runs.comparable[keep])
+
+def _cell_runs(runs: pd.DataFrame, kind: str, keys: dict, ours: set | None) -> tuple:
+    """One cell's runs as (ours, status, others): ours have exactly the cell's keys and are of one kind in `ours`
+    (status 'ok'; none: 'missing'; several kinds: 'mixed', and none is ours); others are every other run of the
+    cell's model, whatever its weights."""
+    exact = _match(runs, kind, **keys)
+    near = _match(runs, kind, **{k: v for k, v in keys.items() if not k.startswith("pretrained")})
+    mine = exact if ours is None else exact[exact.comparable.isin(ours)]
+    n_kinds = mine.comparable.nunique()
+    status = {0: "missing", 1: "ok"}.get(n_kinds, "mixed")
+    chosen = mine if n_kinds == 1 else mine.iloc[:0]
+    return chosen, status, near[~near.run_id.isin(set(chosen.run_id))]
 
 def _value(runs: pd.DataFrame, metric: str) -> pd.Series:
     if metric == "acc":
         return runs.test_acc_tta.where(runs.test_acc_tta.notna(), runs.test_acc)
     return runs[metric]
 
+def _weights(r) -> str:
+    "The weights a run started from ('none': random init); a fusion run: its two members'."
+    w = lambda v: "none" if _isnull(v) else str(v)
+    return f"{w(r.pretrained1)} + {w(r.pretrained2)}" if r.kind == "fusion" else w(r.pretrained)
+
 def _summary(runs: pd.DataFrame, metric: str) -> dict:
     "ours (mean), std, n and provenance of the runs matching one cell; NaN when there is none."
     vals = _value(runs, metric).dropna() if len(runs) else pd.Series(dtype=float)
-    j = lambda col: ", ".join(sorted({str(v) for v in runs[col]})) if len(vals) else ""
+    j = lambda vs: ", ".join(sorted({str(v) for v in vs})) if len(vals) else ""
     return dict(ours=vals.mean() if len(vals) else np.nan, ours_std=vals.std(ddof=1) if len(vals) > 1 else np.nan,
-                n_runs=len(vals), profile=j("profile"), data=j("data_source"),
-                weights=", ".join(sorted({"none" if pd.isna(v) else str(v) for v in runs.pretrained})) if len(vals) else "",
-                seeds=j("seed"), run_ids=j("run_id"))
+                n_runs=len(vals), profile=j(runs.profile), data=j(runs.data_source),
+                weights=j(_weights(r) for r in runs.itertuples()),
+                protocol=j("" if _isnull(v) else v for v in runs.protocol), seeds=j(runs.seed), run_ids=j(runs.run_id))
 
 # %% ../nbs/11_report.ipynb #c018
 def _cell_keys(name: str, row) -> tuple[str, dict, str]:
@@ -241,21 +322,25 @@ def _cell_keys(name: str, row) -> tuple[str, dict, str]:
         return "fusion", dict(dataset=row.dataset, method=row.method, arch1=row.arch1, pretrained1=row.pretrained1,
                               arch2=row.arch2, pretrained2=row.pretrained2), "acc"
     if name == "emotic":
-        return "emotic", dict(model1=row.model1, model2=row.model2, model3=row.model3), "mAP"
+        keys = dict(model1=row.model1, model2=row.model2, model3=row.model3, pretrained=row.pretrained)
+        return "emotic", keys, "mAP"
     raise ValueError(f"table {name!r} has no run keys")
 
-def table(name: str, runs: pd.DataFrame | None = None) -> pd.DataFrame:
-    "The thesis's table `name` with our runs matched to its cells: paper, ours, ours_std, n_runs, diff, status, provenance."
-    if name == "emotic_ap": return emotic_ap_table(runs)
+def table(name: str, runs: pd.DataFrame | None = None, profile: str | None = None, plan=None) -> pd.DataFrame:
+    """The thesis's table `name` with our runs matched to its cells: paper, ours, ours_std, n_runs, diff, status,
+    provenance. Ours: one kind of run per cell, of `profile` and `plan` (see `ours_kinds`)."""
+    if name == "emotic_ap": return emotic_ap_table(runs, profile=profile, plan=plan)
     runs = collect_runs_empty() if runs is None else runs
+    ours = ours_kinds(runs, profile, plan)
     t = paper_table(name)
     out = []
     for row in t.itertuples():
         if name == "sota" and not row.ours_model:
             out.append(dict(_summary(runs.iloc[:0], "acc"), status="other work")); continue
         kind, keys, metric = _cell_keys(name, row)
-        s = _summary(_match(runs, kind, **keys), metric)
-        out.append(dict(s, status="ok" if s["n_runs"] else "missing"))
+        chosen, status, _ = _cell_runs(runs, kind, keys, ours)
+        s = _summary(chosen, metric)
+        out.append(dict(s, status="ok" if s["n_runs"] else "mixed" if status == "mixed" else "missing"))
     res = pd.concat([t, pd.DataFrame(out, index=t.index)], axis=1)
     res.insert(res.columns.get_loc("ours_std") + 1, "diff", res.ours - res.paper)
     return res
@@ -266,12 +351,14 @@ def collect_runs_empty() -> pd.DataFrame:
         warnings.simplefilter("ignore"); return collect_runs(Path("/nonexistent-dda-nb-outputs"))
 
 # %% ../nbs/11_report.ipynb #c020
-def emotic_ap_table(runs: pd.DataFrame | None = None, models: tuple = EMOTIC_BEST) -> pd.DataFrame:
-    "Per-category AP (%): Kosti, Hoang, Mittal, the thesis ('paper') and ours (mean over runs of `models`)."
+def emotic_ap_table(runs: pd.DataFrame | None = None, models: tuple = EMOTIC_BEST, profile: str | None = None,
+                    plan=None) -> pd.DataFrame:
+    "Per-category AP (%): Kosti, Hoang, Mittal, the thesis ('paper') and ours (mean over our runs of `models`)."
     runs = collect_runs_empty() if runs is None else runs
     p = paper_table("emotic_ap").pivot(index="category", columns="source", values="paper")
     p = p.loc[_AP_CATEGORIES + ["mAP"], list(AP_METHODS)].rename(columns={"Ours": "paper"})
-    m = _match(runs, "emotic", model1=models[0], model2=models[1], model3=models[2])
+    keys = dict(model1=models[0], model2=models[1], model3=models[2], pretrained=_EMOTIC_PRETRAINED)
+    m, status, _ = _cell_runs(runs, "emotic", keys, ours_kinds(runs, profile, plan))
     rows = []
     for c in p.index:
         vals = m.mAP if c == "mAP" else m.ap.map(lambda d: d.get(c, np.nan)) if len(m) else pd.Series(dtype=float)
@@ -281,33 +368,138 @@ def emotic_ap_table(runs: pd.DataFrame | None = None, models: tuple = EMOTIC_BES
     res = pd.concat([p.reset_index(), pd.DataFrame(rows)], axis=1)
     res["diff"] = res.ours - res.paper
     s = _summary(m, "mAP")
-    res["status"] = np.where(res.n_runs > 0, "ok", "missing")
-    for k in ("profile", "data", "seeds", "run_ids"): res[k] = s[k]
+    res["status"] = np.where(res.n_runs > 0, "ok", "mixed" if status == "mixed" else "missing")
+    for k in ("profile", "data", "weights", "protocol", "seeds", "run_ids"): res[k] = s[k]
     return res
 
-# %% ../nbs/11_report.ipynb #c023
+# %% ../nbs/11_report.ipynb #c021d
 _KEYS = {"experiments": ["model", "pretrained", "dataset"], "ablation": ["stages", "arch"],
          "sota": ["dataset", "method"], "fusion": ["method", "model1", "model2"],
          "emotic": ["model1", "model2", "model3"], "emotic_ap": ["category", "Kosti", "Hoang", "Mittal"]}
 
-def _fmt_ours(r) -> str:
-    if r.status == "other work": return "n/a (other work)"
-    if not r.n_runs or pd.isna(r.ours): return "missing"
-    s = f"{r.ours:.2f}"
-    if not pd.isna(r.ours_std): s += f" ± {r.ours_std:.2f}"
-    return s + f" (n={int(r.n_runs)})"
+def _kind_label(r, cell_keys: dict, ours_params: dict | None, tied: bool, outside: bool) -> str:
+    "What kind of run `r` is (profile, data, weights, protocol) and why it is not averaged into the cell's ours."
+    weights = lambda w: "random init" if set(w.split(" + ")) == {"none"} else f"{w} weights"
+    what = [f"{r.profile} profile", f"{r.data_source} data", weights(_weights(r))]
+    if not _isnull(r.protocol): what.append(f"{r.protocol} protocol")
+    cell = " + ".join("none" if _isnull(v) else str(v) for k, v in cell_keys.items() if k.startswith("pretrained"))
+    why = [] if _weights(r) == cell else [f"not the cell's {weights(cell)}"]
+    mine = json.loads(r.comparable)
+    if ours_params is not None:
+        diff = sorted(k for k in set(mine) | set(ours_params) if mine.get(k) != ours_params.get(k))
+        if diff: why.append("differs from ours in " + ", ".join(diff))
+    elif tied and not why:  # the cell's weights, the table's profile, but not the only kind
+        why.append("one of several kinds of run of this table's profile: none averaged")
+    elif outside:
+        why.append("not of the kinds of run this table shows as ours")
+    return ", ".join(what) + ": not comparable" + (f" ({'; '.join(why)})" if why else "")
 
-def format_table(t: pd.DataFrame, name: str) -> pd.DataFrame:
-    "A rendered table for reading: keys, paper, ours (mean ± std (n) or 'missing'), diff, provenance."
-    f = t[_KEYS[name]].copy()
+_PROVENANCE = ("profile", "data", "weights", "protocol", "seeds", "run_ids")
+
+def other_runs(name: str, runs: pd.DataFrame | None = None, profile: str | None = None, plan=None) -> pd.DataFrame:
+    """Runs of a cell's model that are not ours (other weights, profile, data, protocol or recipe): one row per cell
+    and kind of run, with its mean ± std, n and a label saying what it is. They are never averaged into ours."""
+    runs = collect_runs_empty() if runs is None else runs
+    ours = ours_kinds(runs, profile, plan)
+    base = "emotic" if name == "emotic_ap" else name
+    t = paper_table(base)
+    if name == "emotic_ap":  # the per-category table is the best combination's cell of the EMOTIC table
+        t = t[[tuple(r) == EMOTIC_BEST for r in t[["model1", "model2", "model3"]].itertuples(index=False)]]
+    rows = []
+    for row in t.itertuples():
+        if base == "sota" and not row.ours_model: continue
+        kind, keys, metric = _cell_keys(base, row)
+        chosen, status, others = _cell_runs(runs, kind, keys, ours)
+        ours_p = json.loads(chosen.comparable.iloc[0]) if len(chosen) else None
+        for key, g in others.groupby("comparable", sort=False):
+            s = _summary(g, metric)
+            cell = {k: getattr(row, k) for k in _KEYS[base]}
+            outside = ours is not None and key not in ours
+            label = _kind_label(g.iloc[0], keys, ours_p, tied=status == "mixed" and not outside, outside=outside)
+            rows.append(dict(cell, paper=row.paper, mean=s["ours"], std=s["ours_std"], n_runs=s["n_runs"],
+                             kind_of_run=label, **{k: s[k] for k in _PROVENANCE}))
+    cols = [*_KEYS[base], "paper", "mean", "std", "n_runs", "kind_of_run", *_PROVENANCE]
+    return pd.DataFrame(rows, columns=cols)
+
+# %% ../nbs/11_report.ipynb #c021j
+_PROFILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+def profile_dir(outputs_dir, profile: str, what: str = "tables") -> Path:
+    "`<outputs_dir>/<what>/<profile>/`: where the tables (or figures) of `profile` go, apart from others'."
+    if not isinstance(profile, str) or not _PROFILE_NAME.fullmatch(profile):
+        raise ValueError(f"profile={profile!r}: expected a name of letters, digits, '.', '_' or '-', e.g. 'quick'")
+    return Path(outputs_dir) / what / profile
+
+def plan_path(outputs_dir, profile: str) -> Path:
+    "The record of the runs `dda-reproduce` last planned for `profile`: `<outputs_dir>/tables/<profile>/plan.json`."
+    return profile_dir(outputs_dir, profile) / "plan.json"
+
+def _plan_tables(path: Path, profile: str) -> dict:
+    "The {table: [run ids]} of the plan record at `path`, checked."
+    rec = _read_json(path)
+    tables = rec.get("tables") if isinstance(rec, dict) else None
+    ids_ok = lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)
+    ok = isinstance(tables, dict) and all(ids_ok(v) for v in tables.values())
+    if not ok or rec.get("profile") != profile:
+        raise ValueError(f"{path}: not a plan record of profile {profile!r} "
+                         "(expected {\"profile\": ..., \"tables\": {table: [run ids]}})")
+    return tables
+
+def record_plan(outputs_dir, profile: str, tables: dict) -> Path:
+    "Record the run ids a plan of `profile` holds, by table (`tables`); other tables keep their earlier entry."
+    path = plan_path(outputs_dir, profile)
+    old = _plan_tables(path, profile) if path.is_file() else {}
+    new = {t: sorted(set(ids)) for t, ids in tables.items()}
+    rec = dict(profile=profile, written=datetime.datetime.now().isoformat(timespec="seconds"), tables={**old, **new})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(rec, indent=1))
+    os.replace(tmp, path)  # a reader sees the old record or the new one, never half of one
+    return path
+
+def read_plan(outputs_dir, profile: str) -> list[str] | None:
+    "Every run id `dda-reproduce` last planned for `profile` (all tables), or None when it never ran `profile` there."
+    path = plan_path(outputs_dir, profile)
+    if not path.is_file(): return None
+    return sorted({rid for ids in _plan_tables(path, profile).values() for rid in ids})
+
+# %% ../nbs/11_report.ipynb #c023
+_STATUS_TEXT = {"missing": "missing", "mixed": "not averaged: several kinds of run", "other work": "n/a (other work)"}
+
+def _fmt_value(mean, std, n) -> str:
+    "mean ± std (n=k), or 'missing' without runs."
+    if not n or pd.isna(mean): return "missing"
+    s = f"{mean:.2f}"
+    if not pd.isna(std): s += f" ± {std:.2f}"
+    return s + f" (n={int(n)})"
+
+def _fmt_ours(r) -> str:
+    if r.status in ("other work", "mixed"): return _STATUS_TEXT[r.status]
+    return _fmt_value(r.ours, r.ours_std, r.n_runs)
+
+def _fmt_keys(t: pd.DataFrame, cols: list) -> pd.DataFrame:
+    f = t[cols].copy()
     if "model3" in f: f["model3"] = f.model3.map(lambda v: "X" if _isnull(v) else v)
     for c in ("Kosti", "Hoang", "Mittal"):
         if c in f: f[c] = f[c].map(lambda v: f"{v:.2f}")
     f["paper"] = t.paper.map(lambda v: f"{v:.2f}")
+    return f
+
+def format_table(t: pd.DataFrame, name: str) -> pd.DataFrame:
+    "A rendered table for reading: keys, paper, ours (mean ± std (n) or 'missing'), diff, provenance."
+    f = _fmt_keys(t, _KEYS[name])
     f["ours"] = [_fmt_ours(r) for r in t.itertuples()]
     f["diff"] = t["diff"].map(lambda v: "" if pd.isna(v) else f"{v:+.2f}")
-    for k in ("profile", "data", "weights"):
+    for k in ("profile", "data", "weights", "protocol"):
         if k in t: f[k] = t[k]
+    return f
+
+def format_other_runs(o: pd.DataFrame) -> pd.DataFrame:
+    "Other runs for reading: the cell, the paper's value, the runs' mean ± std (n), what kind of run they are, seeds."
+    f = _fmt_keys(o, list(o.columns[:o.columns.get_loc("paper")]))
+    f["runs"] = [_fmt_value(r.mean, r.std, r.n_runs) for r in o.itertuples()]
+    f["kind of run"] = o.kind_of_run
+    f["seeds"] = o.seeds
     return f
 
 def to_markdown(df: pd.DataFrame) -> str:
@@ -317,18 +509,28 @@ def to_markdown(df: pd.DataFrame) -> str:
     lines += ["| " + " | ".join(esc(v) for v in row) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines) + "\n"
 
-def write_table(t: pd.DataFrame, name: str, tables_dir, title: str | None = None) -> list[Path]:
-    "Write table `name` to `tables_dir/<name>.md|.csv|.html`; returns the paths."
+_OTHER_HEAD = ("Other runs of these cells: other weights, profile, data, protocol or recipe. Each kind is shown on "
+               "its own row and never averaged into *ours*.")
+
+def write_table(t: pd.DataFrame, name: str, tables_dir, title: str | None = None,
+                other: pd.DataFrame | None = None) -> list[Path]:
+    "Write table `name` to `tables_dir/<name>.md|.csv|.html` (with `other` runs apart, and `<name>_other_runs.csv`)."
     d = Path(tables_dir); d.mkdir(parents=True, exist_ok=True)
     f = format_table(t, name)
-    n_missing = int((t.status == "missing").sum())
+    n_missing = int(t.status.isin(["missing", "mixed"]).sum())
     head = (f"## {title or name}\n\nPaper values from the thesis; *ours* from runs on disk "
-            f"(mean ± std over seeds). {n_missing} of our cells are missing.\n\n")
+            f"(mean ± std over seeds, one kind of run per cell). {n_missing} of our cells are missing.\n\n")
+    md, html = head + to_markdown(f), f"<h2>{title or name}</h2>\n" + f.to_html(index=False, escape=True)
     paths = [d / f"{name}.md", d / f"{name}.csv", d / f"{name}.html"]
-    paths[0].write_text(head + to_markdown(f))
-    csv = t.drop(columns=[c for c in ("ap", "params") if c in t])
-    csv.to_csv(paths[1], index=False)
-    paths[2].write_text(f"<h2>{title or name}</h2>\n" + f.to_html(index=False, escape=True))
+    t.drop(columns=[c for c in ("ap", "params") if c in t]).to_csv(paths[1], index=False)
+    if other is not None:
+        fo = format_other_runs(other)
+        md += f"\n{_OTHER_HEAD}\n\n" + (to_markdown(fo) if len(fo) else "(none)\n")
+        html += f"\n<p>{_OTHER_HEAD}</p>\n" + fo.to_html(index=False, escape=True)
+        paths.append(d / f"{name}_other_runs.csv")
+        other.to_csv(paths[-1], index=False)
+    paths[0].write_text(md)
+    paths[2].write_text(html)
     return paths
 
 # %% ../nbs/11_report.ipynb #c026
@@ -345,8 +547,9 @@ def plot_paper_vs_ours(t: pd.DataFrame, name: str, ax=None, title: str | None = 
     ax.scatter(t.paper, y, marker="s", color="tab:gray", label="paper", zorder=3)
     ok = t.ours.notna().to_numpy()
     ax.errorbar(t.ours[ok], y[ok], xerr=t.ours_std[ok].fillna(0), fmt="o", color="tab:red", label="ours", zorder=4)
+    marks = {"missing": "missing", "other work": "other work", "mixed": "not averaged"}
     for yi, st in zip(y, t.status):  # right of the plot, in axes coordinates: never over a marker
-        if st != "ok": ax.text(1.01, yi, "missing" if st == "missing" else "other work", va="center", fontsize=7,
+        if st != "ok": ax.text(1.01, yi, marks[st], va="center", fontsize=7,
                                color="tab:blue", transform=ax.get_yaxis_transform(), clip_on=False)
     ax.set_yticks(y, labels, fontsize=7); ax.invert_yaxis(); ax.set_xlabel("%"); ax.legend(fontsize=7)
     ax.set_title(title or f"{name}: paper vs ours", fontsize=9); ax.grid(axis="x", alpha=0.3)

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import yaml
 from .config import project_root, outputs_root
-from .report import FUSION_MEMBERS
+from .report import FUSION_MEMBERS, profile_dir, record_plan
 
 # %% auto #0
 __all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'Run', 'default_grid_path', 'load_grid', 'notebook_defaults',
            'expand_grid', 'order_plan', 'shard_plan', 'parse_shard', 'is_complete', 'papermill_execute', 'Report',
-           'run_plan', 'stop_kernels', 'plan_weights', 'plan_table', 'reproduce', 'main', 'write_standin_notebook',
-           'make_tiny_project']
+           'run_plan', 'stop_kernels', 'plan_weights', 'plan_table', 'plan_by_table', 'reproduce', 'main',
+           'write_standin_notebook', 'make_tiny_project']
 
 # %% ../nbs/12_reproduce.ipynb #c005
 from .learner import RUN_IRRELEVANT, canonical_params, run_id, is_complete as _run_complete
@@ -269,6 +269,14 @@ def plan_table(runs: list[Run], outputs) -> "pd.DataFrame":
                          needs=",".join(f"#{pos[d]}" if d in pos else d for d in r.deps) or "-", **{k: "-" if v is None else v for k, v in p.items()}))
     return pd.DataFrame(rows).fillna("-")
 
+def plan_by_table(runs: list[Run]) -> dict:
+    "The run ids of a plan by table, `{table: [run ids]}`: what `record_plan` keeps for a profile."
+    out = {}
+    for r in runs:
+        for t in r.tables:
+            out.setdefault(t, []).append(r.run_id)
+    return out
+
 def _parse_args(argv=None):
     ap = argparse.ArgumentParser(prog="dda-reproduce", description="Run the thesis's experiment grid with papermill and render every table.")
     ap.add_argument("--profile", default="quick", help="grid profile: quick (synthetic data, CPU) or paper (real data, GPU)")
@@ -305,6 +313,8 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
     if a.data_dir:
         for ds in sorted({r.params.get("dataset") for r in runs if r.params.get("dataset")}):
             if not (Path(a.data_dir) / ds).is_dir(): raise FileNotFoundError(f"--data-dir has no {ds}/ folder: {Path(a.data_dir) / ds}")
+    tables_dir = profile_dir(outputs, a.profile)  # this profile's tables, apart from other profiles'
+    planned = plan_by_table(runs)  # the whole plan, whichever shard runs here
     if shard: runs = shard_plan(runs, *shard)
     tables_nb = Path(grid["_dir"]) / grid.get("tables_notebook", "thesis_tables.ipynb")
     if not a.dry_run and not a.no_tables and not tables_nb.is_file(): raise FileNotFoundError(f"tables notebook not found: {tables_nb}")
@@ -323,14 +333,16 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
         return 0
     if missing: raise WeightsUnavailable(f"{len(missing)} pretrained weights file(s) cannot be had, so no run was started:\n  " + "\n  ".join(missing))
     (outputs / "runs").mkdir(parents=True, exist_ok=True)
+    record_plan(outputs, a.profile, planned)  # the runs this profile's tables show as ours
     if a.jobs > 1 and "OMP_NUM_THREADS" not in os.environ:  # the kernels papermill starts inherit this
         os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // a.jobs))
     rep = run_plan(runs, outputs, execute=execute, progress=progress, jobs=a.jobs)
     if not rep.interrupted and not a.no_tables:
-        tdir = outputs / "tables"; tdir.mkdir(parents=True, exist_ok=True)
-        try: execute(tables_nb, tdir / "thesis_tables.ipynb", {"outputs_dir": str(outputs)}, tables_nb.parent)
+        tables_dir.mkdir(parents=True, exist_ok=True)
+        tables_out = tables_dir / "thesis_tables.ipynb"
+        try: execute(tables_nb, tables_out, {"outputs_dir": str(outputs), "profile": a.profile}, tables_nb.parent)
         except KeyboardInterrupt: rep.interrupted = True
-        except Exception as e: rep.failed.append(("thesis_tables", tdir / "thesis_tables.ipynb", f"{type(e).__name__}"))
+        except Exception as e: rep.failed.append(("thesis_tables", tables_out, f"{type(e).__name__}"))
     print(rep.summary())
     return 130 if rep.interrupted else (1 if rep.failed else 0)
 
@@ -357,7 +369,7 @@ with open(pathlib.Path(out_dir) / "executed.txt", "a") as f: f.write(rid + "\\n"
 
 TABLES_STANDIN_SOURCE = '''
 import pathlib
-with open(pathlib.Path(outputs_dir) / "executed.txt", "a") as f: f.write("tables\\n")
+with open(pathlib.Path(outputs_dir) / "executed.txt", "a") as f: f.write(f"tables:{profile}\\n")
 '''
 
 def write_standin_notebook(path, kind: str, parameters: dict, source: str = STANDIN_SOURCE) -> Path:
@@ -388,6 +400,7 @@ def make_tiny_project(root) -> Path:
     common = dict(dataset="d", seed=0, data_dir=None, out_dir="outputs", profile="")
     write_standin_notebook(root / "expr.ipynb", "expression", dict(common, arch="a", img_size=64, dda_stages=[1, 2, 3, 4]))
     write_standin_notebook(root / "fuse.ipynb", "fusion", dict(common, arch=None, method="late", model1_run_dir="", model2_run_dir=""))
-    write_standin_notebook(root / "tables.ipynb", "tables", dict(outputs_dir="outputs"), TABLES_STANDIN_SOURCE)
+    tables_params = dict(outputs_dir="outputs", profile="")  # the profile comes from dda-reproduce
+    write_standin_notebook(root / "tables.ipynb", "tables", tables_params, TABLES_STANDIN_SOURCE)
     (root / "grid.yaml").write_text(TINY_GRID)
     return root / "grid.yaml"

@@ -13,12 +13,12 @@ from .config import outputs_root
 from .backbones import create_model, n_params, load_original_checkpoint, list_models
 
 # %% auto #0
-__all__ = ['ARCHS', 'MODES', 'BF16_TOLERANCE', 'DDA_PARTS', 'RECORD_KEYS', 'CPU_RATIO_FLOOR', 'BenchSettings', 'small_settings',
-           'full_settings', 'sync', 'device_label', 'device_slug', 'PeakMemory', 'cudnn_flags', 'prepare', 'make_batch',
-           'project_optimizer', 'training_step', 'SyncCounter', 'count_host_syncs', 'check_precision', 'time_blocks',
-           'bench_step', 'TrainClock', 'project_dls', 'bench_e2e', 'load_original', 'compare_original',
-           'flop_breakdown', 'targets', 'run_bench', 'markdown_report', 'write_record', 'parse_args',
-           'settings_from_args', 'main']
+__all__ = ['ARCHS', 'MODES', 'BF16_TOLERANCE', 'DDA_PARTS', 'RECORD_KEYS', 'CPU_RATIO_FLOOR', 'GPU_SUITE', 'ORIGINAL_PARTS',
+           'BenchSettings', 'small_settings', 'full_settings', 'sync', 'device_label', 'device_slug', 'PeakMemory',
+           'cudnn_flags', 'prepare', 'graphs_compiled', 'make_batch', 'project_optimizer', 'training_step',
+           'SyncCounter', 'count_host_syncs', 'check_precision', 'time_blocks', 'bench_step', 'TrainClock',
+           'project_dls', 'InputFormat', 'bench_e2e', 'load_original', 'compare_original', 'flop_breakdown', 'targets',
+           'run_bench', 'markdown_report', 'write_record', 'suite_settings', 'parse_args', 'settings_from_args', 'main']
 
 # %% ../nbs/13_bench.ipynb #c006
 ARCHS = ("resnet34", "resnet50", "dda_resnet34", "dda_resnet50")
@@ -147,11 +147,16 @@ def cudnn_flags(mode: str):
     with torch.backends.cudnn.flags(enabled=True, benchmark=not det, deterministic=det): yield
 
 def prepare(model: nn.Module, mode: str, device) -> nn.Module:
-    "`model` on `device`, channels-last when the mode asks, compiled for the compile modes."
+    "`model` on `device`, channels-last when the mode asks, compiled in place (as in training) in compile modes."
     model = model.to(device)
     if MODES[mode]["channels_last"]: model = model.to(memory_format=torch.channels_last)
-    if MODES[mode]["compile"]: model = torch.compile(model)
+    if MODES[mode]["compile"]: model.compile()
     return model
+
+def graphs_compiled() -> int:
+    "Graphs `torch.compile` has compiled in this process so far (every recompilation counts one)."
+    from torch._dynamo.utils import counters
+    return counters["stats"]["unique_graphs"]
 
 def make_batch(batch: int, img_size: int, mode: str, device, num_classes: int = 7, seed: int = 0):
     "A resident random batch (x, y) in the mode's memory format."
@@ -204,23 +209,28 @@ def _flat_grad(model):
 BF16_TOLERANCE = dict(logit_rel_max_err=0.05, grad_cosine=0.98)  # what "equal to fp32 within bf16 tolerance" means here
 
 def check_precision(arch: str = "dda_resnet50", img_size: int = 96, batch: int = 2, device="cpu", mode: str = "bf16_cl",
-                    seed: int = 0, **model_kw) -> dict:
-    "Compare `arch` in `mode` with fp32 (eval mode): relative max logit error and cosine similarity of the loss gradients."
+                    seed: int = 0, model: nn.Module | None = None, **model_kw) -> dict:
+    """Compare `arch` in `mode` with fp32 (eval mode): relative max logit error and cosine similarity of the loss
+    gradients. `model`: an `arch` already prepared in `mode` (the compiled model of a timed step) to check instead of a
+    fresh one; the fp32 reference takes its weights, and it is left in the training mode it came in."""
     torch.manual_seed(seed)
+    fast = prepare(create_model(arch, **model_kw), mode, device) if model is None else model
     ref = create_model(arch, **model_kw).to(device)
-    fast = create_model(arch, **model_kw); fast.load_state_dict(ref.state_dict())
-    fast = prepare(fast, mode, device)
+    ref.load_state_dict(fast.state_dict())
     x32, y = make_batch(batch, img_size, "fp32", device, seed=seed)
     xf, _ = make_batch(batch, img_size, mode, device, seed=seed)
     dtype, dev_type = _amp_dtype(mode), torch.device(device).type
-    def run(model, x):
+    was_training = fast.training
+    def run(model, x):  # one forward pass with gradients (one compiled graph): compared, then differentiated
         model.eval()
+        model.zero_grad(set_to_none=True)
         with torch.autocast(dev_type, dtype=dtype or torch.float32, enabled=dtype is not None and model is fast):
             out = model(x)
         return out.float()
-    with torch.no_grad(): a, b = run(ref, x32), run(fast, xf)
-    rel = ((a - b).abs().max() / a.abs().max().clamp_min(1e-12)).item()
-    for model, x in ((ref, x32), (fast, xf)): F.cross_entropy(run(model, x), y).backward()
+    a, b = run(ref, x32), run(fast, xf)
+    with torch.no_grad(): rel = ((a - b).abs().max() / a.abs().max().clamp_min(1e-12)).item()
+    for out in (a, b): F.cross_entropy(out, y).backward()
+    fast.train(was_training)
     ga, gb = _flat_grad(ref), _flat_grad(fast)
     cos = F.cosine_similarity(ga, gb, dim=0).item()
     return dict(arch=arch, mode=mode, img_size=img_size, batch=batch, logit_rel_max_err=rel, grad_cosine=cos,
@@ -245,14 +255,14 @@ def _summary(per_step: list[float], batch: int) -> dict:
     return dict(images_per_s=batch / med, step_ms=1e3 * med, step_ms_min=1e3 * min(per_step),
                 step_ms_max=1e3 * max(per_step), blocks=len(per_step))
 
-def bench_step(arch: str, mode: str, s: BenchSettings) -> dict:
-    "Training-step throughput of `arch` in `mode` on a resident batch."
+def bench_step(arch: str, mode: str, s: BenchSettings, model: nn.Module | None = None) -> dict:
+    "Training-step throughput of `arch` in `mode` on a resident batch (`model`: an `arch` prepared in `mode`, reused)."
     device, bs = torch.device(s.device), s.batch[mode]
     with cudnn_flags(mode), PeakMemory(device) as pm:
         torch.manual_seed(0)
-        model = create_model(arch).train()
+        if model is None: model = prepare(create_model(arch), mode, device)
+        model.train()
         params = n_params(model)
-        model = prepare(model, mode, device)
         opt = project_optimizer(model)
         step = training_step(model, opt, mode, device)
         x, y = make_batch(bs, s.img_size, mode, device)
@@ -300,8 +310,14 @@ def project_dls(img_size: int, bs: int, device, min_train: int, dataset: str = "
     data = dataclasses.replace(data, splits={**data.splits, "train": (x[idx], y[idx])})
     return expression_dls(data, img_size=img_size, bs=bs, device=device, augment=True), f"dda_nb.augment.expression_dls (synthetic {dataset}, augment=True)"
 
-def bench_e2e(arch: str, mode: str, s: BenchSettings) -> dict:
-    "End-to-end training images/s of `arch` in `mode` through the project's data loaders and Learner."
+class InputFormat(Callback):
+    "Hand the model each training batch in `memory_format` (the project's loaders make batches channels-last on CUDA)."
+    def __init__(self, memory_format=torch.contiguous_format): self.memory_format = memory_format
+    def before_batch(self): self.learn.xb = tuple(x.contiguous(memory_format=self.memory_format) for x in self.xb)
+
+def bench_e2e(arch: str, mode: str, s: BenchSettings, model: nn.Module | None = None) -> dict:
+    """End-to-end training images/s of `arch` in `mode` through the project's data loaders and Learner (`model`: an
+    `arch` prepared in `mode` to train instead of a fresh one, so that its compiled graph is reused)."""
     from dda_nb.learner import expression_learner
     device, bs = torch.device(s.device), s.batch[mode]
     warm = max(s.warmup, 1)
@@ -309,11 +325,12 @@ def bench_e2e(arch: str, mode: str, s: BenchSettings) -> dict:
     fast = mode != "fp32"
     with cudnn_flags(mode), tempfile.TemporaryDirectory() as tmp, PeakMemory(device) as pm:
         torch.manual_seed(0)
-        model = create_model(arch)
+        if model is None: model = create_model(arch)
         learn = expression_learner(dls, model, tmp, lr=1e-4, wd=1e-3, mixed_precision=fast, channels_last=fast,
                                    torch_compile=MODES[mode]["compile"])
         clock = TrainClock(warm, s.e2e_batches, device)
-        with learn.no_bar(), learn.no_logging(): learn.fit(1, lr=1e-4, cbs=[clock])
+        fmt = [] if MODES[mode]["channels_last"] else [InputFormat(torch.contiguous_format)]  # as the fp32 step
+        with learn.no_bar(), learn.no_logging(): learn.fit(1, lr=1e-4, cbs=[clock, *fmt])
         n_train = len(dls.train)
     del learn, model, dls
     gc.collect()
@@ -404,7 +421,7 @@ def flop_breakdown(arch: str = "dda_resnet50", img_size: int = 224, **model_kw) 
 
 # %% ../nbs/13_bench.ipynb #c033
 RECORD_KEYS = ("device", "device_slug", "date", "torch", "settings", "environment", "precision_check", "step", "e2e",
-               "original", "summary", "targets", "cost", "complete")
+               "original", "summary", "targets", "cost", "complete", "graphs_compiled")
 
 def _environment(device) -> dict:
     import torchvision, fastai
@@ -463,47 +480,64 @@ def targets(rec: dict) -> list[dict]:
 
 def run_bench(s: BenchSettings, log=print, save=None) -> dict:
     """Measure everything `s` asks for and return the record; `save(rec)`, if given, is called after every measurement
-    (`rec["complete"]` stays False until the end), so a run cut short keeps what it measured. The slowest part,
-    the compiled modes (step, end to end, precision check), comes last."""
+    (`rec["complete"]` stays False until the end), so a run cut short keeps what it measured. Every row records the
+    graphs `torch.compile` compiled while it was measured (`graphs_compiled`). The slowest part, the compiled modes,
+    comes last: one compiled model per network, timed, then checked against fp32 and trained end to end."""
     if s.threads: torch.set_num_threads(s.threads)
     device = torch.device(s.device)
     dda = [a for a in s.archs if a.startswith("dda_")]
+    check_arch = (dda or list(s.archs))[-1]
     rec = dict(device=device_label(device), device_slug=device_slug(device), date=datetime.date.today().isoformat(),
                torch=torch.__version__, settings=dataclasses.asdict(s), environment=_environment(device),
-               precision_check=[], step=[], e2e=[], original=[], complete=False,
+               precision_check=[], step=[], e2e=[], original=[], complete=False, graphs_compiled=0,
                cost=dict(arch=dda[-1], img_size=s.img_size, parts=flop_breakdown(dda[-1], s.img_size)) if dda else None)
     t0 = time.perf_counter()
     def refresh():
         rec["summary"], rec["targets"], rec["wall_s"] = _summarise(rec), targets(rec), time.perf_counter() - t0
         if save: save(rec)
-    def done(section, r, line): rec[section].append(r); log(line); refresh()
-    def checks(modes):
-        if not s.check: return
-        for arch in [a for a in s.archs if a.startswith("dda_")][-1:] or s.archs[-1:]:
-            for mode in [m for m in modes if m != "fp32"]:
-                r = check_precision(arch, s.check_size, 2, device, mode)
-                done("precision_check", r, f"precision {arch} {mode}: {r}")
-    def steps(modes):
-        for arch in s.archs:
-            for mode in modes:
-                r = bench_step(arch, mode, s)
-                done("step", r, f"step {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s  "
-                                f"{r['step_ms']:9.1f} ms  peak {r['peak_mem_mb']:8.0f} MiB")
-    def e2e(modes):
-        if not s.e2e: return
-        for arch in s.archs:
-            for mode in modes:
-                r = bench_e2e(arch, mode, s)
-                done("e2e", r, f"e2e  {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s")
-    def which(modes, compiled): return [m for m in modes if MODES[m]["compile"] == compiled]
-    checks(which(s.modes, False)); steps(which(s.modes, False)); e2e(which(s.e2e_modes, False))
-    if s.original:
-        for mode in s.original_modes:
-            r = compare_original(s.original, mode, s)
-            done("original", r, f"original dda_resnet50 {mode}: ours {r['ours']['images_per_s']:.2f} img/s, "
-                                f"original {r['original']['images_per_s']:.2f} img/s, ratio {r['ratio']:.3f}")
-    steps(which(s.modes, True)); e2e(which(s.e2e_modes, True)); checks(which(s.modes, True))
-    rec["complete"] = True; refresh()
+    def measure(section, fn, line):
+        g0 = graphs_compiled()
+        r = fn()
+        r["graphs_compiled"] = graphs_compiled() - g0
+        rec["graphs_compiled"] += r["graphs_compiled"]
+        rec[section].append(r)
+        log(line(r))
+        refresh()
+    def check(arch, mode, model=None):
+        measure("precision_check", lambda: check_precision(arch, s.check_size, 2, device, mode, model=model),
+                lambda r: f"precision {arch} {mode}: {r}")
+    def step(arch, mode, model=None):
+        measure("step", lambda: bench_step(arch, mode, s, model),
+                lambda r: f"step {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s  "
+                          f"{r['step_ms']:9.1f} ms  peak {r['peak_mem_mb']:8.0f} MiB")
+    def e2e(arch, mode, model=None):
+        measure("e2e", lambda: bench_e2e(arch, mode, s, model),
+                lambda r: f"e2e  {arch:14s} {mode:16s} batch {r['batch']:4d}: {r['images_per_s']:9.1f} img/s")
+    def original(mode):
+        measure("original", lambda: compare_original(s.original, mode, s),
+                lambda r: f"original dda_resnet50 {mode}: ours {r['ours']['images_per_s']:.2f} img/s, "
+                          f"original {r['original']['images_per_s']:.2f} img/s, ratio {r['ratio']:.3f}")
+    def compiled(arch, mode):  # one model: its training graph is compiled once, the check adds its evaluation graph
+        if mode not in s.modes and not s.e2e: return
+        torch._dynamo.reset()  # the networks share one class: their graphs would fill one forward's recompile limit
+        torch.manual_seed(0)
+        model = prepare(create_model(arch), mode, device)
+        if mode in s.modes: step(arch, mode, model)
+        if s.check and mode in s.modes and arch == check_arch: check(arch, mode, model)
+        if s.e2e and mode in s.e2e_modes: e2e(arch, mode, model)
+        del model
+        gc.collect()
+        if device.type == "cuda": torch.cuda.empty_cache()
+    eager = [m for m in s.modes if not MODES[m]["compile"]]
+    for mode in [m for m in eager if m != "fp32" and s.check]: check(check_arch, mode)
+    for arch, mode in [(a, m) for a in s.archs for m in eager]: step(arch, mode)
+    for arch, mode in [(a, m) for a in s.archs for m in s.e2e_modes if s.e2e and not MODES[m]["compile"]]:
+        e2e(arch, mode)
+    for mode in s.original_modes if s.original else (): original(mode)
+    for mode in dict.fromkeys(m for m in (*s.modes, *s.e2e_modes) if MODES[m]["compile"]):
+        for arch in s.archs: compiled(arch, mode)
+    rec["complete"] = True
+    refresh()
     return rec
 
 # %% ../nbs/13_bench.ipynb #c034
@@ -529,15 +563,19 @@ def markdown_report(rec: dict) -> str:
                  f"{', torch.compile' if MODES[m]['compile'] else ''}, cuDNN {MODES[m]['cudnn']}" for m in s["modes"]), ""]
     if rec["step"]:
         lines += _md_section("Training step (resident batch: forward, loss, backward, RAdam step)",
-            ["model", "mode", "batch", "images/s", "step ms (min-max)", "peak memory MiB", "host syncs/step", "params M"], "llrrrrrr",
+            ["model", "mode", "batch", "images/s", "step ms (min-max)", "peak memory MiB", "host syncs/step",
+             "params M", "graphs compiled"], "llrrrrrrr",
             [[r["arch"], r["mode"], r["batch"], _fmt(r["images_per_s"]), f"{_fmt(r['step_ms'])} ({_fmt(r['step_ms_min'])}-{_fmt(r['step_ms_max'])})",
-              _fmt(r["peak_mem_mb"], 0), _fmt(r["host_syncs_per_step"]), f"{r['params'] / 1e6:.1f}"] for r in rec["step"]])
+              _fmt(r["peak_mem_mb"], 0), _fmt(r["host_syncs_per_step"]), f"{r['params'] / 1e6:.1f}",
+              _fmt(r.get("graphs_compiled"))] for r in rec["step"]])
     if rec["e2e"]:
         lines += _md_section("End-to-end training (project data loaders + Learner, training phase)",
-            ["model", "mode", "batch", "images/s", "timed batches", "peak memory MiB", "host syncs/batch", "FER2013 50 epochs (min, training only)", "pipeline"],
-            "llrrrrrrl",
+            ["model", "mode", "batch", "images/s", "timed batches", "peak memory MiB", "host syncs/batch",
+             "FER2013 50 epochs (min, training only)", "graphs compiled", "pipeline"],
+            "llrrrrrrrl",
             [[r["arch"], r["mode"], r["batch"], _fmt(r["images_per_s"]), r["timed_batches"], _fmt(r["peak_mem_mb"], 0), _fmt(r.get("host_syncs_per_batch")),
-              _fmt(r["fer2013_50_epochs_min"]), r["pipeline"] + ("; " + r["note"] if r["note"] else "")] for r in rec["e2e"]])
+              _fmt(r["fer2013_50_epochs_min"]), _fmt(r.get("graphs_compiled")),
+              r["pipeline"] + ("; " + r["note"] if r["note"] else "")] for r in rec["e2e"]])
     if rec["original"]:
         lines += _md_section("Ours vs the original implementation (same weights, precision, batch; interleaved blocks)",
             ["model", "mode", "batch", "ours images/s", "original images/s", "ours/original", "same fp32 logits"], "llrrrrl",
@@ -545,8 +583,10 @@ def markdown_report(rec: dict) -> str:
               f"{r['ratio']:.3f}", r["same_logits_fp32"]] for r in rec["original"]])
     if rec["precision_check"]:
         lines += _md_section("Fast settings vs fp32 (same weights)",
-            ["model", "mode", "px", "max logit error / logit scale", "gradient cosine", "argmax agreement"], "llrrrr",
-            [[r["arch"], r["mode"], r["img_size"], f"{r['logit_rel_max_err']:.2e}", f"{r['grad_cosine']:.5f}", f"{r['argmax_agree']:.2f}"]
+            ["model", "mode", "px", "max logit error / logit scale", "gradient cosine", "argmax agreement",
+             "graphs compiled"], "llrrrrr",
+            [[r["arch"], r["mode"], r["img_size"], f"{r['logit_rel_max_err']:.2e}", f"{r['grad_cosine']:.5f}",
+              f"{r['argmax_agree']:.2f}", _fmt(r.get("graphs_compiled"))]
              for r in rec["precision_check"]])
     if rec.get("cost"):
         c = rec["cost"]
@@ -575,13 +615,30 @@ def write_record(rec: dict, out_dir=None, path=None) -> Path:
     path.with_suffix(".md").write_text(markdown_report(rec))
     return path
 
+# %% ../nbs/13_bench.ipynb #c047
+GPU_SUITE = {  # part -> its settings, as changes to `full_settings`
+    1: dict(modes=("fp32",)),
+    2: dict(modes=("bf16_cl",)),
+    3: dict(modes=("bf16_cl_compile",), archs=("resnet34", "resnet50", "dda_resnet34"), check=False),
+    4: dict(modes=("bf16_cl_compile",), archs=("dda_resnet50",)),
+}
+ORIGINAL_PARTS = (1, 2)  # the parts that time the original's step beside ours, given `--original PATH`
+
+def suite_settings(part: int, device="cuda", **kw) -> BenchSettings:
+    "The settings of part `part` of the GPU suite; `kw` changes any of them (e.g. the sizes, to run a part small)."
+    if part not in GPU_SUITE: raise ValueError(f"part={part!r}: the GPU suite has parts {list(GPU_SUITE)}")
+    p = GPU_SUITE[part]
+    base = dict(e2e_modes=p["modes"], original_modes=p["modes"], profile=f"gpu-suite-{part}", **p)
+    return full_settings(device, **{**base, **kw})
+
 # %% ../nbs/13_bench.ipynb #c040
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="dda-bench", description="Training speed of the dda_nb models (writes outputs/bench/<device>-<date>.json and .md)")
     size = p.add_mutually_exclusive_group()
     size.add_argument("--small", action="store_true", help="tiny sizes (the default on a CPU)")
     size.add_argument("--full", action="store_true", help="224 px, batch 48 (fp32) / 256 (bf16) (the default on a GPU)")
-    size.add_argument("--gpu-suite", action="store_true", help="full size + torch.compile + the original comparison in fp32 and bf16, on a GPU")
+    size.add_argument("--gpu-suite", type=int, choices=list(GPU_SUITE), metavar="PART",
+                      help=f"part {', '.join(map(str, GPU_SUITE))} of the GPU suite: one command each, on a GPU")
     p.add_argument("--device", default=None, help="cuda or cpu (default: cuda when available)")
     p.add_argument("--archs", nargs="+", default=None, help=f"models to measure (default: {' '.join(ARCHS)})")
     p.add_argument("--modes", nargs="+", default=None, choices=list(MODES), help="step modes to measure")
@@ -603,6 +660,9 @@ def parse_args(argv=None):
 
 def settings_from_args(a) -> BenchSettings:
     "The `BenchSettings` a `dda-bench` command line asks for."
+    if a.gpu_suite and a.original and a.gpu_suite not in ORIGINAL_PARTS:
+        parts = ", ".join(map(str, ORIGINAL_PARTS))
+        raise ValueError(f"--original: the GPU suite times the original in parts {parts}, not in part {a.gpu_suite}")
     device = a.device or ("cuda" if torch.cuda.is_available() else "cpu")
     try: torch.device(device)
     except RuntimeError as e: raise ValueError(f"--device {device!r}: {e}") from None
@@ -619,9 +679,9 @@ def settings_from_args(a) -> BenchSettings:
     if a.no_e2e: kw["e2e"] = False
     if a.no_check: kw["check"] = False
     if a.original: kw["original"] = a.original
-    s = full_settings(device, compile=a.compile or a.gpu_suite, **kw) if full else small_settings(device, **kw)
+    if a.gpu_suite: s = suite_settings(a.gpu_suite, device, **kw)
+    else: s = full_settings(device, compile=a.compile, **kw) if full else small_settings(device, **kw)
     if not full and a.compile: s.modes = s.modes + ("bf16_cl_compile",)
-    if a.gpu_suite: s.profile = "gpu-suite"
     if a.modes: s.modes = tuple(a.modes)
     if a.original_modes: s.original_modes = tuple(a.original_modes)
     if a.e2e_modes: s.e2e_modes = tuple(a.e2e_modes)

@@ -93,15 +93,18 @@ class DDABlock(nn.Module):
         return x
 
     def forward(self, x):
-        "The attention mask `m`: same shape as `x`, a softmax over channels at every position."
+        "The attention mask `m`: same shape and dtype as `x`, a softmax over channels at every position."
         fused = self.ffm(self.spatial(x), self.context(x))
         if self.stage < 4: fused = self.up2(fused)
-        return torch.softmax(self.relu(self.bn(self.outconv(fused))), dim=1)
+        m = torch.softmax(self.relu(self.bn(self.outconv(fused))), dim=1)
+        return m.to(x.dtype)  # CUDA autocast computes softmax in fp32; a no-op in fp32
 
 # %% ../nbs/02_dda.ipynb #c012
 def attach(x: torch.Tensor, block: nn.Module | None) -> torch.Tensor:
-    "Residual attention: `x * (1 + m)` with `m = block(x)`; `x` unchanged when there is no block."
-    return x if block is None else x * (1 + block(x))
+    "Residual attention: `x * (1 + m)` with `m = block(x)` in `x`'s dtype; `x` unchanged when there is no block."
+    if block is None: return x
+    m = block(x).to(x.dtype)
+    return x * (1 + m)
 
 # %% ../nbs/02_dda.ipynb #c015
 def valid_input_sizes(upto: int = 512) -> list[int]:

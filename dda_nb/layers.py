@@ -46,10 +46,11 @@ class ChannelAttention(nn.Module):
         init_conv_bn(self, nonlinearity="sigmoid")
 
     def weights(self, x):
-        "The (B, C, 1, 1) channel weights; they sum to 1 over channels."
+        "The (B, C, 1, 1) channel weights in `x`'s dtype; they sum to 1 over channels."
         if x.shape[1] != self.channels:
             raise ValueError(f"ChannelAttention expects {self.channels} channels, got {x.shape[1]}")
-        return torch.softmax(self.bn(self.conv(self.avg_pool(x))), dim=1)
+        w = torch.softmax(self.bn(self.conv(self.avg_pool(x))), dim=1)
+        return w.to(x.dtype)  # CUDA autocast computes softmax in fp32; a no-op in fp32
 
     def forward(self, x): return x * self.weights(x)
 
@@ -71,9 +72,10 @@ class DualDomainFusion(nn.Module):
         for bn in (self.bn1, self.bn2): nn.init.ones_(bn.weight); nn.init.zeros_(bn.bias)
 
     def gate(self, f):
-        "Channel gate of the fused features `f`: (B, C, 1, 1), summing to 1 over channels."
+        "Channel gate of the fused features `f`: (B, C, 1, 1) in `f`'s dtype, summing to 1 over channels."
         g = self.relu(self.bn1(self.conv1(self.avg_pool(f))))
-        return torch.softmax(self.bn2(self.conv2(g)), dim=1)
+        g = torch.softmax(self.bn2(self.conv2(g)), dim=1)
+        return g.to(f.dtype)  # CUDA autocast computes softmax in fp32; a no-op in fp32
 
     def forward(self, a, b):
         x = torch.cat((a, b), dim=1)

@@ -92,11 +92,13 @@ def architecture_figure(arch: str = "dda_resnet34", img_size: int = 224, path=No
 # %% ../nbs/08_interpret.ipynb #c012
 def grad_cam(model: nn.Module, x: torch.Tensor, target: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
     "Grad-CAM heat maps (B, H, W) in [0, 1] at the input resolution, for class `target` (default: the prediction); also the logits."
+    model = getattr(model, "_orig_mod", model)  # the module inside a `torch.compile` wrapper
     model.eval()
     store = {}
     h = model.avgpool.register_forward_pre_hook(lambda m, a: store.__setitem__("fmap", a[0]))
     try:
-        with torch.enable_grad():
+        # eagerly, even if compiled in place (`nn.Module.compile`): the hooked map must be a tensor autograd knows
+        with torch.enable_grad(), torch.compiler.set_stance("force_eager"):
             logits = model(x.detach().requires_grad_(True))  # a graph exists even if the model's weights are frozen
             target = logits.argmax(1) if target is None else target.to(logits.device)
             score = logits.gather(1, target[:, None]).sum()

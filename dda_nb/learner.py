@@ -23,13 +23,15 @@ import fastai.callback.fp16, fastai.callback.channelslast  # Learner.to_bf16, Le
 from .config import outputs_root, project_root
 
 # %% auto #0
-__all__ = ['RECIPES', 'RUN_IRRELEVANT', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV', 'radam', 'canonical_params', 'run_id',
-           'write_json', 'is_complete', 'git_commit', 'device_name', 'default_device', 'environment', 'start_run',
-           'mark_complete', 'unwrap', 'PlateauRecipe', 'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric',
-           'DeviceSmoothLoss', 'SparseProgressCallback', 'sync_free_recording', 'expression_learner', 'fit_resumable',
-           'predict_probs', 'classification_metrics', 'plot_confusion', 'plot_history', 'ParamCheck',
-           'validate_expression_params', 'ExpressionRun', 'subset_data', 'expression_run_id', 'prepare_expression',
-           'train_expression', 'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
+__all__ = ['RECIPES', 'RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV', 'radam',
+           'canonical_params', 'run_id', 'write_json', 'is_complete', 'git_commit', 'device_name', 'default_device',
+           'environment', 'start_run', 'mark_complete', 'unwrap', 'save_atomic', 'PlateauRecipe', 'BackgroundWriter',
+           'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric', 'DeviceSmoothLoss', 'SparseProgressCallback',
+           'sync_free_recording', 'DeterministicAdaptiveAvgPool2d', 'deterministic_pooling', 'GatherCrossEntropy',
+           'set_determinism', 'expression_learner', 'fit_resumable', 'predict_probs', 'classification_metrics',
+           'plot_confusion', 'plot_history', 'ParamCheck', 'validate_expression_params', 'ExpressionRun', 'subset_data',
+           'expression_run_id', 'prepare_expression', 'epochs_to_run', 'distributed_options', 'train_expression',
+           'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
 
 # %% ../nbs/07_learner.ipynb #c005
 RECIPES = {
@@ -45,22 +47,50 @@ def radam(params, lr=1e-3, **kw):
 import re
 RUN_IRRELEVANT = frozenset({"out_dir", "outputs_dir", "profile", "device", "num_workers", "run_id", "torch_compile"})
 
-def canonical_params(params: dict) -> dict:
-    "The parameters that decide what a run computes (see `run_id`)."
+ADDED_PARAMS: dict = {  # kind -> {parameter: the value runs had before it existed}
+    "emotic": dict(face_frame="upper_body", opt="radam", lr_schedule="plateau", cat_weights="count",
+                  loss_reduction="mean", color_jitter=0.0),
+}
+RECIPE_FIXES: dict = {
+    "gray_max": lambda kind, p: kind in ("expression", "fusion") and p.get("dataset") == "rafdb",
+    "fer_tta_flip": lambda kind, p: kind in ("expression", "fusion") and p.get("dataset") == "fer2013"
+                                    and bool(p.get("tta")),
+    "emotic_recipe": lambda kind, p: kind == "emotic",
+    "original_epochs": lambda kind, p: kind == "expression" and p.get("protocol") == "original",
+    "strict_deterministic": lambda kind, p: kind == "expression" and p.get("deterministic") is True,
+}
+
+def _id_value(k: str, v):
+    "`v` as the run id sees it: where the data lives is not part of it, nor how a notebook spells 'no value'."
+    if k == "data_dir":
+        return "real" if v else "synthetic"
+    if k.endswith(("_run_dir", "_run")):
+        return Path(v).name if v else None  # runs built on runs: by their ids
+    if v == "":
+        return None
+    return list(v) if isinstance(v, tuple) else v
+
+def canonical_params(params: dict, kind: str | None = None) -> dict:
+    "The parameters that decide what a run of `kind` computes (see `run_id`), with the recipe fixes that apply to it."
     out = {}
     for k, v in params.items():
-        if k in RUN_IRRELEVANT: continue
-        if k == "data_dir": v = "real" if v else "synthetic"
-        elif k.endswith(("_run_dir", "_run")): v = Path(v).name if v else None  # runs built on runs: by their ids
-        elif v == "": v = None  # "no value" is one value, however a notebook spells it
-        out[k] = list(v) if isinstance(v, tuple) else v
+        if k in RUN_IRRELEVANT:
+            continue
+        v = _id_value(k, v)
+        added = ADDED_PARAMS.get(kind, {})
+        if k in added and v == _id_value(k, added[k]):
+            continue  # a parameter added later, at the value runs had before it existed
+        out[k] = v
+    fixes = sorted(name for name, applies in RECIPE_FIXES.items() if kind and applies(kind, params))
+    if fixes:
+        out["recipe_fixes"] = fixes
     return out
 
 def _slug(s) -> str: return re.sub(r"[^A-Za-z0-9_.+]+", "_", str(s)).strip("_") or "x"
 
 def run_id(kind: str, params: dict) -> str:
     "`{kind}-{dataset}-{arch}-{sha1(canonical params)[:8]}`: the folder name of a run under `outputs/runs/`."
-    h = hashlib.sha1(json.dumps(canonical_params(params), sort_keys=True, separators=(",", ":"),
+    h = hashlib.sha1(json.dumps(canonical_params(params, kind), sort_keys=True, separators=(",", ":"),
                                 default=str).encode()).hexdigest()[:8]
     if params.get("arch"): name = params["arch"]
     elif kind == "fusion": name = params.get("method") or "fusion"
@@ -112,7 +142,7 @@ def start_run(kind: str, params: dict, outputs_dir=None, extra: dict | None = No
                               f"Change a parameter or move that folder to run it again.")
     run_dir.mkdir(parents=True, exist_ok=True)
     prev = run_dir / "params.json"
-    record = dict(params, **(extra or {}), run_id=rid, kind=kind, id_params=canonical_params(params), **environment())
+    record = dict(params, **(extra or {}), run_id=rid, kind=kind, id_params=canonical_params(params, kind), **environment())
     if prev.is_file():  # resuming: keep the first start time, note the resume
         old = json.loads(prev.read_text())
         record["started"], record["resumed"] = old.get("started"), old.get("resumed", []) + [record["started"]]
@@ -134,6 +164,13 @@ def _is_main_process() -> bool:
     from fastai.torch_core import rank_distrib
     return rank_distrib() == 0
 
+def save_atomic(obj, path):
+    "`torch.save` `obj` to `path` through a temporary file: a crash leaves the old file or the new one, not half."
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
 class PlateauRecipe(Callback):
     "Keep the best weights by validation accuracy, reduce LR on plateau, stop after `stop_patience` epochs without improvement."
     order = 60  # after the Recorder has the epoch's metrics
@@ -141,6 +178,12 @@ class PlateauRecipe(Callback):
         self.best_path, self.monitor = Path(best_path), monitor
         self.plateau_patience, self.plateau_factor, self.stop_patience = plateau_patience, plateau_factor, stop_patience
         self.state = dict(best=-1.0, best_epoch=-1, bad_epochs=0, sched=None)
+        self.improved = False
+
+    @property
+    def stopped(self) -> bool:
+        "Whether the patience has run out: training ends after the epoch that used it up."
+        return self.state["bad_epochs"] > self.stop_patience
 
     def before_fit(self):
         self.sched = torch.optim.lr_scheduler.ReduceLROnPlateau(
@@ -151,30 +194,115 @@ class PlateauRecipe(Callback):
         names = self.recorder.metric_names[1:-1]  # train_loss, valid_loss, metrics...
         acc = float(self.recorder.values[-1][names.index(self.monitor)])
         epoch = self.learn.epoch_offset + self.epoch
-        if acc > self.state["best"]:
+        self.improved = acc > self.state["best"]
+        if self.improved:
             self.state.update(best=acc, best_epoch=epoch, bad_epochs=0)
-            if _is_main_process(): torch.save(unwrap(self.learn.model).state_dict(), self.best_path)
-        else: self.state["bad_epochs"] += 1
+        else:
+            self.state["bad_epochs"] += 1
         self.sched.step(100 - 100 * self.state["best"])  # the original steps on "100 - best validation accuracy"
         self.opt.set_hyper("lr", self.opt.opt.param_groups[0]["lr"])
         self.state["sched"] = self.sched.state_dict()
-        if self.state["bad_epochs"] > self.stop_patience: raise CancelFitException()
+        if any(isinstance(cb, EpochCheckpoint) for cb in self.learn.cbs):
+            return  # it writes the best weights with the epoch's checkpoint, then stops training if `stopped`
+        if self.improved and _is_main_process():
+            save_atomic(unwrap(self.learn.model).state_dict(), self.best_path)
+        if self.stopped:
+            raise CancelFitException()
 
 # %% ../nbs/07_learner.ipynb #c013
+import copy, threading
+
+def _train_rng(learn):
+    "The generator that shuffles the training data (under data-parallel training, the one of the loader fastai wraps)."
+    from fastai.distributed import DistributedDL
+    dl = learn.dls.train
+    if isinstance(dl, DistributedDL):
+        dl = dl.dl
+    return getattr(dl, "rng", None)
+
 def _rng_state(learn):
+    rng = _train_rng(learn)
     return dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state(),
                 cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None,
-                dl=getattr(learn.dls.train, "rng", None) and learn.dls.train.rng.getstate())
+                dl=rng.getstate() if rng is not None else None)
 
 def _set_rng_state(learn, s):
     random.setstate(s["python"]); np.random.set_state(s["numpy"]); torch.set_rng_state(s["torch"])
     if s["cuda"] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s["cuda"])
-    if s["dl"] is not None and getattr(learn.dls.train, "rng", None): learn.dls.train.rng.setstate(s["dl"])
+    rng = _train_rng(learn)
+    if s["dl"] is not None and rng is not None: rng.setstate(s["dl"])
+
+def _rng_states_of_all_processes(learn) -> list:
+    "`_rng_state` of every process, in rank order (one under single-process training). Every process must call it."
+    s = _rng_state(learn)
+    if not (torch.distributed.is_available() and torch.distributed.is_initialized()):
+        return [s]
+    states = [None] * torch.distributed.get_world_size()
+    torch.distributed.all_gather_object(states, s)
+    return states
+
+def _to_host(obj, buffers: dict, key: tuple = ()):
+    """A snapshot of `obj` that training can no longer change: tensors copied to host memory (from a GPU asynchronously,
+    into page-locked buffers kept in `buffers` and reused every epoch), everything else deep-copied."""
+    if isinstance(obj, torch.Tensor):
+        t = obj.detach()
+        if t.device.type != "cuda":
+            return t.to("cpu", copy=True)
+        buf = buffers.get(key)
+        if buf is None or (buf.shape, buf.stride(), buf.dtype) != (t.shape, t.stride(), t.dtype):
+            buf = torch.empty_strided(t.shape, t.stride(), dtype=t.dtype, pin_memory=True)  # layout kept: one memcpy
+            buffers[key] = buf
+        return buf.copy_(t, non_blocking=True)
+    if isinstance(obj, dict):
+        out = type(obj)((k, _to_host(v, buffers, key + (k,))) for k, v in obj.items())
+        if hasattr(obj, "_metadata"):
+            out._metadata = copy.deepcopy(obj._metadata)  # a state dict's module versions
+        return out
+    if type(obj) in (list, tuple):
+        return type(obj)(_to_host(v, buffers, key + (i,)) for i, v in enumerate(obj))
+    return copy.deepcopy(obj)
+
+class BackgroundWriter:
+    "Runs one write job at a time in a background thread; `wait` waits for the job in flight and raises its error."
+    def __init__(self):
+        self._thread, self._error = None, None
+
+    def wait(self):
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise RuntimeError(f"writing a checkpoint failed: {err!r}") from err
+
+    def submit(self, job, background: bool = True):
+        "Wait for the previous job, then run `job` in a new thread (or here, `background=False`)."
+        self.wait()
+        if not background:
+            job()
+            return
+        def run():
+            try:
+                job()
+            except BaseException as e:
+                self._error = e
+        # not a daemon: a process that ends (even by an exception) first finishes the write in flight
+        self._thread = threading.Thread(target=run, name="dda_nb-checkpoint-writer")
+        self._thread.start()
+
+def _write_csv_atomic(df: pd.DataFrame, path):
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    df.to_csv(tmp, index=False)
+    os.replace(tmp, path)
 
 class EpochCheckpoint(Callback):
-    "Save a resumable checkpoint and the history after every epoch."
+    """Save a resumable checkpoint, the best weights when the epoch improved them, and the history after every epoch;
+    the files are written in a background thread while the next epoch trains (`background=False`: before it starts)."""
     order = 70  # after PlateauRecipe has updated its state
-    def __init__(self, run_dir): self.run_dir, self.history = Path(run_dir), []
+    def __init__(self, run_dir, background: bool = True):
+        self.run_dir, self.history, self.background = Path(run_dir), [], background
+        self.writer, self.buffers = BackgroundWriter(), {}
 
     def before_epoch(self): self.t0, self.loss_sum, self.n_seen = time.time(), 0., 0
 
@@ -187,15 +315,41 @@ class EpochCheckpoint(Callback):
         names = self.recorder.metric_names[1:-1]
         vals = dict(zip(names, map(float, self.recorder.values[-1])))
         vals["train_loss"] = float(self.loss_sum / max(self.n_seen, 1))  # the Recorder's is smoothed across epochs
-        self.history.append(dict(epoch=self.learn.epoch_offset + self.epoch, **vals,
-                                 lr=float(self.opt.hypers[-1]["lr"]), seconds=round(time.time() - self.t0, 2)))
-        if not _is_main_process(): return  # under data-parallel training, only the first process writes
+        epoch = self.learn.epoch_offset + self.epoch
+        self.history.append(dict(epoch=epoch, **vals, lr=float(self.opt.hypers[-1]["lr"]),
+                                 seconds=round(time.time() - self.t0, 2)))
+        rngs = _rng_states_of_all_processes(self.learn)
         recipe = next(cb for cb in self.learn.cbs if isinstance(cb, PlateauRecipe))
-        ckpt = dict(epoch=self.learn.epoch_offset + self.epoch, model=unwrap(self.learn.model).state_dict(),
-                    opt=self.opt.opt.state_dict(), recipe=recipe.state, history=self.history, rng=_rng_state(self.learn))
-        tmp = self.run_dir / "checkpoint.pth.tmp"
-        torch.save(ckpt, tmp); os.replace(tmp, self.run_dir / "checkpoint.pth")
-        pd.DataFrame(self.history).to_csv(self.run_dir / "history.csv", index=False)
+        if _is_main_process():  # under data-parallel training, only the first process writes
+            self.save(epoch, recipe, rngs)
+        if recipe.stopped:
+            raise CancelFitException()  # the recipe's early stop, now that the epoch is on record
+
+    def save(self, epoch: int, recipe: PlateauRecipe, rngs: list):
+        "Snapshot the training state to host memory and hand the files to the writer."
+        self.writer.wait()  # the previous epoch's files are written: its buffers can be reused
+        model = _to_host(unwrap(self.learn.model).state_dict(), self.buffers, ("model",))
+        ckpt = dict(epoch=epoch, model=model, opt=_to_host(self.opt.opt.state_dict(), self.buffers, ("opt",)),
+                    recipe=copy.deepcopy(recipe.state), history=list(self.history), rng=rngs[0], rng_ranks=rngs)
+        files = [(model, recipe.best_path)] if recipe.improved else []
+        files.append((ckpt, self.run_dir / "checkpoint.pth"))
+        history = pd.DataFrame(self.history)
+        copied = torch.cuda.Event() if self.buffers else None  # buffers: copies from a GPU, still in flight
+        if copied is not None:
+            copied.record()  # after the copies on the current stream
+        def job():
+            if copied is not None:
+                copied.synchronize()
+            for obj, path in files:
+                save_atomic(obj, path)
+            _write_csv_atomic(history, self.run_dir / "history.csv")
+        self.writer.submit(job, self.background)
+
+    def after_fit(self):
+        try:
+            self.writer.wait()  # every file is on disk before fit returns
+        finally:
+            self.buffers = {}
 
 # %% ../nbs/07_learner.ipynb #c015
 from fastai.learner import AvgLoss, AvgMetric, AvgSmoothLoss
@@ -240,15 +394,54 @@ def sync_free_recording(learn: Learner, every: int = 25) -> Learner:
         learn.remove_cb(ProgressCallback); learn.add_cb(SparseProgressCallback(every))
     return learn
 
+# %% ../nbs/07_learner.ipynb #c015b
+class DeterministicAdaptiveAvgPool2d(nn.AdaptiveAvgPool2d):
+    "`nn.AdaptiveAvgPool2d` whose backward pass is deterministic on CUDA: a mean, or a fixed-window average pool."
+    def forward(self, x):
+        oh, ow = (self.output_size, self.output_size) if isinstance(self.output_size, int) else self.output_size
+        h, w = x.shape[-2:]
+        oh, ow = oh or h, ow or w
+        if (oh, ow) == (1, 1):
+            return x.mean((-2, -1), keepdim=True)
+        if h % oh == 0 and w % ow == 0:
+            return F.avg_pool2d(x, (h // oh, w // ow))
+        return super().forward(x)  # no deterministic equivalent: strict mode says so on CUDA
+
+def deterministic_pooling(model: nn.Module) -> nn.Module:
+    "Switch every adaptive average pooling of `model` to `DeterministicAdaptiveAvgPool2d`, in place (no parameters)."
+    for m in model.modules():
+        if type(m) is nn.AdaptiveAvgPool2d:
+            m.__class__ = DeterministicAdaptiveAvgPool2d
+    return model
+
+class GatherCrossEntropy(nn.Module):
+    "Mean cross-entropy as log-softmax, a gather of the target's log-probability and a mean (deterministic on CUDA)."
+    def forward(self, logits, target):
+        logp = F.log_softmax(logits.float(), dim=1)
+        return -logp.gather(1, target.as_subclass(torch.Tensor).long()[:, None]).mean()
+
+def set_determinism(on: bool):
+    "Strictly deterministic kernels (`on`), or the fastest kernels cuDNN finds for the fixed batch shape."
+    if on:
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # cuBLAS's condition for deterministic results
+    torch.use_deterministic_algorithms(on)
+    torch.utils.deterministic.fill_uninitialized_memory = not on  # on: no fill; off: torch's default
+    torch.backends.cudnn.deterministic = on
+    torch.backends.cudnn.benchmark = not on  # every batch has the same shape: let cuDNN pick its fastest kernels once
+
 # %% ../nbs/07_learner.ipynb #c016
 def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2, plateau_factor=0.1,
                        stop_patience=24, mixed_precision: bool | None = None, channels_last: bool | None = None,
-                       torch_compile: bool = False) -> Learner:
+                       torch_compile: bool = False, deterministic: bool = False) -> Learner:
     """A fastai `Learner` for `model` with the original recipe, writing best weights and checkpoints to `run_dir`.
     bf16 autocast and channels-last default to on for a CUDA loader; `torch_compile` compiles the model in place
-    (`nn.Module.compile`: same parameters, same state-dict keys, so checkpoints stay interchangeable)."""
+    (`nn.Module.compile`: same parameters, same state-dict keys, so checkpoints stay interchangeable);
+    `deterministic` switches pooling and loss to their deterministic forms (see `set_determinism`)."""
     run_dir = Path(run_dir)
-    learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), opt_func=radam, lr=lr, wd=wd, wd_bn_bias=True,
+    if deterministic:
+        deterministic_pooling(unwrap(model))
+    loss_func = GatherCrossEntropy() if deterministic else CrossEntropyLossFlat()
+    learn = Learner(dls, model, loss_func=loss_func, opt_func=radam, lr=lr, wd=wd, wd_bn_bias=True,
                     train_bn=True, metrics=accuracy, path=run_dir, model_dir=".",
                     cbs=[PlateauRecipe(run_dir / "model.pth", plateau_patience, plateau_factor, stop_patience),
                          EpochCheckpoint(run_dir)])
@@ -264,6 +457,7 @@ def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2
 
 def fit_resumable(learn: Learner, max_epochs: int) -> pd.DataFrame:
     "Train until the recipe stops or `max_epochs` epochs have run, continuing from `checkpoint.pth` if the run was interrupted."
+    from fastai.torch_core import rank_distrib
     run_dir = Path(learn.path)
     ck_path = run_dir / "checkpoint.pth"
     recipe = next(cb for cb in learn.cbs if isinstance(cb, PlateauRecipe))
@@ -278,23 +472,34 @@ def fit_resumable(learn: Learner, max_epochs: int) -> pd.DataFrame:
             raise ValueError(f"{ck_path}: its optimiser state does not fit this model's trainable parameters ({e}). "
                              "It was written by another version of dda_nb; move it away to restart the run from epoch 0.") from e
         recipe.state, saver.history = ck["recipe"], ck["history"]
-        _set_rng_state(learn, ck["rng"])
+        states = ck.get("rng_ranks") or [ck["rng"]]  # every process continues its own random streams
+        rank = rank_distrib()
+        _set_rng_state(learn, states[rank] if rank < len(states) else states[0])
         start, lr = ck["epoch"] + 1, ck["opt"]["param_groups"][0]["lr"]
         print(f"resuming {run_dir.name} at epoch {start} (best accuracy so far {recipe.state['best']:.4f})")
-    stopped = recipe.state["bad_epochs"] > recipe.stop_patience
-    if start < max_epochs and not stopped:
+    if start < max_epochs and not recipe.stopped:
         learn.epoch_offset = start
-        learn.fit(max_epochs - start, lr=lr)
+        try:
+            learn.fit(max_epochs - start, lr=lr)
+        finally:
+            saver.writer.wait()  # even when interrupted: the last finished epoch is on disk
     return pd.DataFrame(saver.history)
 
 # %% ../nbs/07_learner.ipynb #c018
 @torch.no_grad()
-def predict_probs(model, dl) -> tuple[torch.Tensor, torch.Tensor]:
-    "Softmax probabilities and targets of `model` over `dl` (eval mode, no augmentation)."
-    model.eval(); probs, ys = [], []
+def predict_probs(model, dl, mixed_precision: bool | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    "Softmax probabilities and targets of `model` over `dl` (eval mode, no augmentation; bf16 autocast on CUDA)."
+    device = next(model.parameters()).device
+    if mixed_precision is None:
+        mixed_precision = device.type == "cuda"
+    model.eval()
+    probs, ys = [], []
     for xb, yb in dl:
-        probs.append(F.softmax(model(xb).float(), dim=1).cpu()); ys.append(yb.cpu())
-    return torch.cat(probs), torch.cat(ys)
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=mixed_precision):
+            logits = model(xb.as_subclass(torch.Tensor))
+        probs.append(F.softmax(logits.float(), dim=1))
+        ys.append(yb.as_subclass(torch.Tensor))
+    return torch.cat(probs).cpu(), torch.cat(ys).cpu()
 
 def classification_metrics(probs, targets, classes) -> dict:
     "Accuracy, macro F1, per-class accuracy and confusion matrix (counts) from class scores."
@@ -401,7 +606,8 @@ def validate_expression_params(p: dict) -> dict:
     c.number("lr", 0, allowed="a float > 0, or 0 for the dataset's recipe")
     c.need(c.is_number(p["wd"]) and (p["wd"] >= 0 or p["wd"] == -1), "wd", "a float >= 0, or -1 for the dataset's recipe")
     c.need(p["protocol"] in ("holdout", "original"), "protocol", "'holdout' (select on validation) or 'original' (select on test)")
-    c.need(p["norm"] in ("imagenet", "vggface2"), "norm", "'imagenet' or 'vggface2'")
+    c.need(p["norm"] in ("imagenet", "vggface2", "none"), "norm",
+           "'imagenet', 'vggface2' or 'none' (inputs in [0, 1], as the original's FER2013)")
     c.need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")
     for k in ("deterministic", "torch_compile"): c.need(isinstance(p[k], bool), k, "True or False")
     return c.done()
@@ -442,9 +648,8 @@ def prepare_expression(params: dict, device=None) -> ExpressionRun:
     recipe = dict(RECIPES[p["dataset"]])
     if p["lr"]: recipe["lr"] = p["lr"]
     if p["wd"] >= 0: recipe["wd"] = p["wd"]
-    set_seed(p["seed"], reproducible=p["deterministic"])
-    if p["deterministic"]: torch.use_deterministic_algorithms(True, warn_only=True)
-    else: torch.backends.cudnn.benchmark = True  # every batch has the same shape: let cuDNN pick its fastest kernels once
+    set_seed(p["seed"])
+    set_determinism(p["deterministic"])
     data = load_expression(p["dataset"], p["data_dir"] or None, **({"protocol": p["protocol"]} |
                            ({"valid_pct": p["valid_pct"], "seed": p["seed"]} if p["dataset"] == "rafdb" else {})))
     if p["subset"]: data = subset_data(data, p["subset"], p["seed"])
@@ -458,17 +663,30 @@ def prepare_expression(params: dict, device=None) -> ExpressionRun:
         Path(p["out_dir"] or outputs_root()) / "runs" / run_id("expression", p)  # data and model ready: now the folder
     return ExpressionRun(p, Path(run_dir), data, dls, model.to(dls.device), recipe)
 
-def train_expression(run: ExpressionRun, distributed: bool = False) -> pd.DataFrame:
+def epochs_to_run(params: dict) -> int:
+    "Epochs a run trains at most: `epochs`, or one more under the 'original' protocol, as the original's loop."
+    return params["epochs"] + (1 if params["protocol"] == "original" else 0)
+
+def distributed_options(device, sync_bn: bool = False) -> dict:
+    "fastai `distrib_ctx` arguments on `device`: per-process batch norm unless `sync_bn` (CUDA only); gloo on the CPU."
+    on_cuda = torch.device(device).type == "cuda"
+    return dict(sync_bn=sync_bn and on_cuda, cpu=not on_cuda)
+
+def train_expression(run: ExpressionRun, distributed: bool = False, sync_bn: bool = False) -> pd.DataFrame:
     "Train `run.model` with the recipe (resuming an interrupted run); the best weights end up in `run.model`."
     r = run.recipe
     learn = expression_learner(run.dls, run.model, run.run_dir, lr=r["lr"], wd=r["wd"], plateau_patience=r["plateau_patience"],
                                plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"],
-                               torch_compile=run.params["torch_compile"])
+                               torch_compile=run.params["torch_compile"], deterministic=run.params["deterministic"])
+    epochs = epochs_to_run(run.params)
     if distributed:
-        on_cpu = not torch.cuda.is_available()  # gloo on CPU: no SyncBatchNorm there
-        with learn.distrib_ctx(sync_bn=not on_cpu, cpu=on_cpu): history = fit_resumable(learn, run.params["epochs"])
+        from fastai.torch_core import rank_distrib
+        torch.manual_seed(run.params["seed"] + rank_distrib())  # own augmentation and dropout; shared data order
+        with learn.distrib_ctx(**distributed_options(run.dls.device, sync_bn)):
+            history = fit_resumable(learn, epochs)
         torch.distributed.barrier()  # the first process has written the best weights
-    else: history = fit_resumable(learn, run.params["epochs"])
+    else:
+        history = fit_resumable(learn, epochs)
     best = run.run_dir / "model.pth"
     if best.is_file(): unwrap(run.model).load_state_dict(torch.load(best, map_location="cpu", weights_only=True))
     return history

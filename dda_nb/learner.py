@@ -23,15 +23,17 @@ import fastai.callback.fp16, fastai.callback.channelslast  # Learner.to_bf16, Le
 from .config import outputs_root, project_root
 
 # %% auto #0
-__all__ = ['RECIPES', 'RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV', 'radam',
-           'canonical_params', 'run_id', 'write_json', 'is_complete', 'git_commit', 'device_name', 'default_device',
-           'environment', 'start_run', 'mark_complete', 'unwrap', 'save_atomic', 'PlateauRecipe', 'BackgroundWriter',
-           'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric', 'DeviceSmoothLoss', 'SparseProgressCallback',
-           'sync_free_recording', 'DeterministicAdaptiveAvgPool2d', 'deterministic_pooling', 'GatherCrossEntropy',
-           'set_determinism', 'expression_learner', 'fit_resumable', 'predict_probs', 'classification_metrics',
-           'plot_confusion', 'plot_history', 'ParamCheck', 'validate_expression_params', 'ExpressionRun', 'subset_data',
-           'expression_run_id', 'prepare_expression', 'epochs_to_run', 'distributed_options', 'train_expression',
-           'evaluate_expression', 'papermill_output_path', 'save_executed_notebook', 'main']
+__all__ = ['RECIPES', 'RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV',
+           'ORIGINAL_CODE', 'EMOTIC_BASELINE_CODE', 'radam', 'canonical_params', 'run_id', 'write_json', 'is_complete',
+           'git_commit', 'device_name', 'default_device', 'environment', 'start_run', 'mark_complete', 'unwrap',
+           'save_atomic', 'PlateauRecipe', 'BackgroundWriter', 'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric',
+           'DeviceSmoothLoss', 'SparseProgressCallback', 'sync_free_recording', 'DeterministicAdaptiveAvgPool2d',
+           'deterministic_pooling', 'GatherCrossEntropy', 'set_determinism', 'expression_learner', 'fit_resumable',
+           'predict_probs', 'classification_metrics', 'plot_confusion', 'plot_history', 'ParamCheck',
+           'validate_expression_params', 'ExpressionRun', 'subset_data', 'expression_run_id', 'expression_recipe',
+           'prepare_expression', 'epochs_to_run', 'distributed_options', 'train_expression', 'evaluate_expression',
+           'papermill_output_path', 'save_executed_notebook', 'paper_params', 'FidelityRows', 'recipe_fidelity',
+           'fidelity_markdown', 'main']
 
 # %% ../nbs/07_learner.ipynb #c005
 RECIPES = {
@@ -639,15 +641,22 @@ def expression_run_id(params: dict) -> str:
     "Run id of the expression experiment `params` (missing parameters take their defaults)."
     return run_id("expression", validate_expression_params(params))
 
+def expression_recipe(p: dict) -> dict:
+    "The dataset's recipe (`RECIPES`) with the run's `lr` and `wd` where it sets them (0 and -1: the recipe's)."
+    recipe = dict(RECIPES[p["dataset"]])
+    if p["lr"]:
+        recipe["lr"] = p["lr"]
+    if p["wd"] >= 0:
+        recipe["wd"] = p["wd"]
+    return recipe
+
 def prepare_expression(params: dict, device=None) -> ExpressionRun:
     "Validate `params`, open the run directory, load the data (synthetic when `data_dir` is empty), build loaders and model."
     from dda_nb.data import load_expression
     from dda_nb.augment import expression_dls
     from dda_nb.backbones import create_model
     p = validate_expression_params(params)
-    recipe = dict(RECIPES[p["dataset"]])
-    if p["lr"]: recipe["lr"] = p["lr"]
-    if p["wd"] >= 0: recipe["wd"] = p["wd"]
+    recipe = expression_recipe(p)
     set_seed(p["seed"])
     set_determinism(p["deterministic"])
     data = load_expression(p["dataset"], p["data_dir"] or None, **({"protocol": p["protocol"]} |
@@ -739,6 +748,245 @@ def save_executed_notebook(run_dir) -> Path | None:
     dst = Path(run_dir) / "notebook.ipynb"
     if src.resolve() != dst.resolve(): shutil.copyfile(src, dst)
     return dst
+
+# %% ../nbs/07_learner.ipynb #c035b
+import inspect
+
+def _planned(runs: list, kind: str, **match) -> dict:
+    "The parameters of the first planned run of `kind` whose parameters include `match`."
+    return next(r.params for r in runs if r.kind == kind and all(r.params.get(k) == v for k, v in match.items()))
+
+def paper_params(grid=None) -> dict:
+    """The parameters `dda-reproduce` plans for the paper profile, validated: a dda_resnet50 run of each expression
+    dataset, an EMOTIC run, and the seeds. Where the data lives plays no part in the recipe."""
+    from dda_nb.reproduce import load_grid, expand_grid
+    from dda_nb.emotic import validate_emotic_params, EMOTIC_DEFAULTS
+    runs = expand_grid(grid or load_grid(), "paper", data_dir="/data")
+    out = {}
+    for ds in ("rafdb", "fer2013"):
+        p = _planned(runs, "expression", dataset=ds, arch="dda_resnet50")
+        known = {k: v for k, v in p.items() if k in EXPRESSION_DEFAULTS}
+        out[ds] = validate_expression_params(known | dict(data_dir=""))
+    e = _planned(runs, "emotic")
+    out["emotic"] = validate_emotic_params({k: v for k, v in e.items() if k in EMOTIC_DEFAULTS}
+                                           | dict(data_dir="", face_run=""))
+    out["seeds"] = sorted({r.params["seed"] for r in runs})
+    return out
+
+# %% ../nbs/07_learner.ipynb #c035b3
+def _augmentation(dataset: str, kind: str, n: int = 200_000) -> dict:
+    """What `augment_params` draws for `dataset` and `kind`, measured on `n` seeded draws: the share of the
+    flip-and-rotate branch, its flip rate and largest angle, the other branch's largest zoom and gray rate."""
+    from dda_nb.augment import augment_params
+    theta, gray = augment_params(n, dataset, kind, generator=torch.Generator().manual_seed(0))
+    det = theta[:, 0, 0] * theta[:, 1, 1] - theta[:, 0, 1] * theta[:, 1, 0]  # -1/zoom**2 when flipped
+    zoom = det.abs().rsqrt()
+    angle = torch.atan2(theta[:, 0, 1], theta[:, 1, 1]).abs() * 180 / math.pi
+    rot = angle > 1e-6
+    share = lambda mask: round(float(mask.float().mean()), 2) if len(mask) else 0.0
+    return dict(p_first=share(rot), p_flip=share((det < 0)[rot]), rotate=round(float(angle.max())),
+                zoom=round(float(zoom[~rot].max()), 2) if (~rot).any() else 1.0, p_gray=share(gray[~rot]))
+
+def _gray_rule(dataset: str) -> str:
+    "What a gray view of `dataset` makes of the pixel (R, G, B) = (200, 50, 120): 'max(R, G, B)', 'none' or what else."
+    from dda_nb.augment import prepare_batch
+    x = torch.tensor([200, 50, 120], dtype=torch.uint8).view(1, 3, 1, 1).expand(1, 3, 8, 8).contiguous()
+    y = prepare_batch(x, 8, dataset, "gray_zoom", "none", generator=torch.Generator().manual_seed(0))
+    v = (y[0, :, 4, 4] * 255).round().tolist()
+    if v == [200.0] * 3:
+        return "max(R, G, B)"
+    return "none" if v == [200.0, 50.0, 120.0] else f"other {v}"
+
+def _norm_stats(norm: str):
+    "The per-channel (mean, std) on the 0-1 scale that `normalize_batch` applies, or None for neither."
+    from dda_nb.augment import normalize_batch
+    x = torch.tensor([0, 255], dtype=torch.uint8).view(2, 1, 1, 1).expand(2, 3, 1, 1).contiguous()
+    y = normalize_batch(x, norm)[:, :, 0, 0].double()  # what black and white become
+    std = 1 / (y[1] - y[0])
+    mean = -y[0] * std
+    if torch.allclose(mean, torch.zeros_like(mean)) and torch.allclose(std, torch.ones_like(std)):
+        return None
+    return tuple(round(float(v), 3) for v in mean), tuple(round(float(v), 3) for v in std)
+
+def _resize_rule(size_in: int = 48, size_out: int = 224) -> str:
+    "The interpolation `prepare_batch` resizes with, found by comparing it with torch's modes on a random image."
+    from dda_nb.augment import prepare_batch
+    x = torch.randint(0, 256, (1, 3, size_in, size_in), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    y = prepare_batch(x, size_out, "rafdb", None, "none") * 255
+    for mode in ("bilinear", "bicubic", "nearest", "area"):
+        kw = dict(align_corners=False) if mode in ("bilinear", "bicubic") else {}
+        ref = F.interpolate(x.float(), size=(size_out, size_out), mode=mode, **kw).round().clamp(0, 255)
+        if (ref - y).abs().max() < 1.01:  # the pipeline rounds to 0-255 integers
+            return mode
+    return "other"
+
+def _optimiser(opt_func) -> str:
+    "The optimiser `opt_func` builds and how it applies weight decay."
+    opt = opt_func([nn.Parameter(torch.zeros(1))], lr=1e-3).opt
+    decoupled = opt.defaults.get("decoupled_weight_decay", False)
+    return f"{type(opt).__name__}, {'decoupled' if decoupled else 'L2'} weight decay"
+
+# %% ../nbs/07_learner.ipynb #c035b6
+ORIGINAL_CODE = "Harly-1506/Dual-Domain-Attention@f5a10f8"
+EMOTIC_BASELINE_CODE = "Tandon-A/emotic"
+
+def _agree(a, b) -> bool:
+    "Equal values: numbers within 1e-6 relative, sequences element by element."
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        return len(a) == len(b) and all(_agree(x, y) for x, y in zip(a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+    return a == b
+
+def _shown(v) -> str:
+    "A value as the table shows it."
+    if v is None:
+        return "none"
+    if isinstance(v, float):
+        return f"{v:g}"
+    if isinstance(v, (tuple, list)):
+        return ", ".join(_shown(x) for x in v)
+    return str(v)
+
+class FidelityRows(list):
+    "Rows of the fidelity table; `add` compares the original's value with ours (`comparable=False`: nothing to compare)"
+    def add(self, item, dataset, original, where, ours, why="", comparable=True):
+        equal = ("yes" if _agree(original, ours) else "no") if comparable else "n/a"
+        self.append(dict(item=item, dataset=dataset, original=_shown(original), where=where, ours=_shown(ours),
+                         equal=equal, why=why))
+
+# %% ../nbs/07_learner.ipynb #c035b9
+def _training_rows(rows: FidelityRows, ds: str, p: dict, seeds: list):
+    "Optimiser, schedule, stopping, epochs, selection and seeds of one expression dataset."
+    from dda_nb.data import FER_USAGE
+    raf = ds == "rafdb"
+    cfg, trainer = f"configs/config_{ds}.json", f"trainer/{ds}_trainer.py"
+    r = expression_recipe(p)
+    plateau = PlateauRecipe("model.pth", r["plateau_patience"], r["plateau_factor"], r["stop_patience"])
+    rows.add("optimiser", ds, "RAdam, L2 weight decay", trainer, _optimiser(radam))
+    rows.add("learning rate", ds, 1e-3 if raf else 1e-4, cfg, r["lr"])
+    rows.add("weight decay", ds, 1e-4 if raf else 1e-3, cfg, r["wd"])
+    rows.add("batch size", ds, 48, cfg, p["batch_size"])
+    rule = "ReduceLROnPlateau(patience 2, factor 0.1) on 100 - best validation accuracy"
+    ours = (f"ReduceLROnPlateau(patience {plateau.plateau_patience}, factor {plateau.plateau_factor}) "
+            f"on 100 - best validation {plateau.monitor}")
+    if raf:
+        rows.add("LR schedule", ds, "ReduceLROnPlateau(patience 2, factor 0.1), stepped without its metric", trainer,
+                 ours, "the original's call cannot run as written, so its RAF-DB schedule is unknown; we use its "
+                 "FER2013 rule, which a commented-out line of its RAF-DB trainer also names", comparable=False)
+    else:
+        rows.add("LR schedule", ds, rule, trainer, ours)
+    rows.add("early stop: epochs without improvement", ds, 24 if raf else 9, cfg, plateau.stop_patience)
+    rows.add("epochs run at most", ds, 61 if raf else 51, f"{cfg}, {trainer} (stop_train)", epochs_to_run(p),
+             "the original's loop runs one epoch past its configured maximum; the holdout protocol runs the "
+             f"configured {p['epochs']}, the original protocol {epochs_to_run(dict(p, protocol='original'))}")
+    valid = next(k for k, v in FER_USAGE.items() if v == "valid")
+    held = f"{p['valid_pct']:.0%} of train, stratified, seeded" if raf else valid
+    rows.add("best epoch chosen on", ds, "the test split" if raf else "PublicTest", f"main_{ds}.py",
+             "the test split" if p["protocol"] == "original" else held,
+             "choosing the epoch on the test split flatters test accuracy; the original protocol does so"
+             if raf else "")
+    rows.add("seeds", ds, (113,), f"main_{ds}.py", tuple(seeds),
+             "three seeds give a mean and a spread; 113 is the original's")
+
+# %% ../nbs/07_learner.ipynb #c035ba
+def _input_rows(rows: FidelityRows, ds: str, p: dict):
+    "Input size, resizing, normalisation, training augmentation and TTA of one expression dataset."
+    raf = ds == "rafdb"
+    cfg, dsfile, augs = f"configs/config_{ds}.json", f"utils/datasets/{ds}_ds.py", "utils/augs/augmenters.py"
+    aug, tta1, tta2 = (_augmentation(ds, k) for k in ("train", "flip_rotate", "gray_zoom"))
+    gray = lambda a: _gray_rule(ds) if a["p_gray"] == 1.0 else "none" if a["p_gray"] == 0.0 else f"p {a['p_gray']}"
+    rows.add("input size", ds, 224, cfg, p["img_size"])
+    rows.add("resize (RAF-DB 100 px, FER2013 48 px, to 224)", ds,
+             "augment, then bilinear resize" if raf else "bilinear resize, then augment", dsfile,
+             f"augment, then {_resize_rule()} resize",
+             "" if raf else "augmenting the 48 px image and then upsampling is the same geometry at a 20th of "
+             "the cost; only the interpolation blur differs")
+    imagenet = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
+    rows.add("normalisation", ds, imagenet if raf else None, dsfile, _norm_stats(p["norm"]))
+    rows.add("train: share of flip + rotate (else gray + zoom)", ds, 0.5, augs, aug["p_first"])
+    rows.add("train: horizontal flip p", ds, 0.5 if raf else 0.6, augs, aug["p_flip"])
+    rows.add("train: rotation (degrees, +-)", ds, 25 if raf else 30, augs, aug["rotate"])
+    rows.add("train: zoom up to", ds, 1.05 if raf else 1.1, augs, aug["zoom"])
+    rows.add("train: grayscale in the zoom branch", ds, "max(R, G, B)" if raf else "none", augs, gray(aug))
+    rows.add("TTA views of each kind", ds, 10, f"main_{ds}.py (len_tta=10)", p["tta"])
+    rows.add("TTA kind 1: flip p, rotation", ds, (0.5, 25 if raf else 30), augs, (tta1["p_flip"], tta1["rotate"]))
+    rows.add("TTA kind 2: grayscale, zoom up to", ds, ("max(R, G, B)" if raf else "none", 1.05 if raf else 1.1),
+             augs, (gray(tta2), tta2["zoom"]))
+
+# %% ../nbs/07_learner.ipynb #c035bb
+def _emotic_loss_rows(rows: FidelityRows, p: dict):
+    "The EMOTIC loss: its weights, the per-category weights of a small batch, the continuous loss of one person."
+    from dda_nb.emotic import EmoticLoss, dynamic_weights, continuous_loss, N_CAT
+    b, ds = EMOTIC_BASELINE_CODE, "emotic"
+    loss = EmoticLoss(p["cont_weight"], p["cat_weights"], p["loss_reduction"])
+    rows.add("loss weights: discrete, continuous", ds, (0.5, 0.5), f"{b} main.py",
+             (1 - loss.cont_weight, loss.cont_weight))
+    cats = torch.zeros(4, N_CAT)
+    cats[0, 0] = 1
+    cats[:3, 1] = 1
+    w = dynamic_weights(cats, loss.cat_weights, loss.c, loss.absent)
+    rows.add("category weights: 1 positive, 3 positives, absent", ds,
+             (round(1 / math.log(1 + 1.2), 4), round(1 / math.log(3 + 1.2), 4), 0.0001), f"{b} loss.py",
+             tuple(round(float(v), 4) for v in w[:3]))
+    pred, target = torch.tensor([[0.2, 0.5, 0.9]]), torch.tensor([[0.5, 0.5, 0.45]])
+    d = (pred - target).abs() * 10  # the baseline: smooth L1 with margin 1 on the 1-10 scale
+    ref = float(torch.where(d > 1, d - 0.5, 0.5 * d ** 2).sum())
+    rows.add("continuous loss of VAD (0.2, 0.5, 0.9) vs (0.5, 0.5, 0.45), /10", ds, round(ref, 4),
+             f"{b} loss.py, train.py", round(float(continuous_loss(pred, target, loss.reduction)), 4))
+    rows.add("loss over the batch", ds, "sum", f"{b} loss.py", loss.reduction)
+
+def _emotic_rows(rows: FidelityRows, p: dict):
+    "EMOTIC: the original ships only its baseline's dataset class, so the baseline's training script is the reference."
+    from dda_nb.emotic import adam, STEP_LR, EMOTIC_NORM_STATS, branch_sizes
+    from dda_nb.augment import FACE_FRAMES
+    from dda_nb.data import load_emotic
+    b, ds, dsfile = EMOTIC_BASELINE_CODE, "emotic", "utils/datasets/emotic_ds.py"
+    opt_func = adam if p["opt"] == "adam" else radam
+    rows.add("optimiser", ds, "Adam, L2 weight decay", f"{b} train.py", _optimiser(opt_func))
+    rows.add("learning rate", ds, 0.01, f"{b} main.py", p["lr"])
+    rows.add("weight decay", ds, 5e-4, f"{b} main.py", p["wd"])
+    step = f"StepLR(step {STEP_LR['step_size']}, gamma {STEP_LR['gamma']})"
+    ours = step if p["lr_schedule"] == "step" else "plateau"
+    rows.add("LR schedule", ds, "StepLR(step 7, gamma 0.1)", f"{b} train.py", ours)
+    rows.add("epochs", ds, 15, f"{b} main.py", p["epochs"])
+    rows.add("batch size", ds, 52, f"{b} main.py", p["batch_size"])
+    _emotic_loss_rows(rows, p)
+    sizes = branch_sizes(p)
+    rows.add("body crop size", ds, 128, dsfile, sizes["body"],
+             "a DDA network needs an input whose size over 32 is odd (128 is not): body crops are 224 px")
+    rows.add("context size", ds, 224, dsfile, sizes["context"])
+    for k, stats in (("context", ((0.4690646, 0.4407227, 0.40508908), (0.2514227, 0.24312855, 0.24266963))),
+                     ("body", ((0.43832874, 0.3964344, 0.3706214), (0.24784276, 0.23621225, 0.2323653)))):
+        rows.add(f"normalisation: {k} mean, std", ds, stats, f"{b} main.py", EMOTIC_NORM_STATS[k])
+    rows.add("train augmentation", ds, "flip p 0.5, colour jitter 0.4", f"{b} train.py",
+             f"flip p 0.5, colour jitter {p['color_jitter']:g}")
+    clip = inspect.signature(load_emotic).parameters["clip_boxes"].default
+    rows.add("body boxes outside the image", ds, "clipped", "utils/processing/mat2py.py",
+             "clipped" if clip else "refused")
+    fw, fh = FACE_FRAMES[p["face_frame"]]
+    rows.add("face crop", ds, "not in the baseline; the thesis: 'extracted from the annotation'", "README (thesis)",
+             f"{p['face_frame']}: a square of side min({fw:.2g} W, {fh:.2g} H) at the top of the body box",
+             "the thesis does not say how the face is framed: our choice (see 06_augment)", comparable=False)
+
+# %% ../nbs/07_learner.ipynb #c035bd
+def recipe_fidelity(grid=None) -> pd.DataFrame:
+    "Every item of the paper profile's recipe beside the original's, where the original sets it, and if they agree."
+    pp = paper_params(grid)
+    rows = FidelityRows()
+    for ds in ("rafdb", "fer2013"):
+        _training_rows(rows, ds, pp[ds], pp["seeds"])
+        _input_rows(rows, ds, pp[ds])
+    _emotic_rows(rows, pp["emotic"])
+    return pd.DataFrame(rows)
+
+def fidelity_markdown(t: pd.DataFrame) -> str:
+    "The fidelity table as Markdown (the README shows it)."
+    cols = ["item", "dataset", "original", "where", "ours", "equal", "why"]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in t[cols].itertuples(index=False):
+        lines.append("| " + " | ".join(str(v).replace("|", "/") for v in r) + " |")
+    return "\n".join(lines)
 
 # %% ../nbs/07_learner.ipynb #c037
 from fastai.distributed import DistributedDL, DistributedTrainer

@@ -16,10 +16,10 @@ from .data import EXPRESSION_CLASSES
 from .learner import is_complete, ParamCheck, EXPRESSION_DEFAULTS
 
 # %% auto #0
-__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'member_split', 'save_without',
-           'LateFusion', 'choose_late_weight', 'ConcatFusion', 'EarlyFusion', 'JointFusion', 'attention_design_figure',
-           'GatedScorer', 'AttentionFusion', 'make_fusion', 'attention_weights', 'plot_attention_weights',
-           'evaluate_fusion', 'member_source', 'validate_fusion_params']
+__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'member_split', 'member_norm',
+           'save_without', 'LateFusion', 'choose_late_weight', 'ConcatFusion', 'EarlyFusion', 'JointFusion',
+           'attention_design_figure', 'GatedScorer', 'AttentionFusion', 'make_fusion', 'attention_weights',
+           'plot_attention_weights', 'evaluate_fusion', 'member_source', 'validate_fusion_params']
 
 # %% ../nbs/09_fusion.ipynb #c005
 def read_run_params(run_dir, name: str = "model") -> dict:
@@ -77,6 +77,17 @@ def member_split(member_params: list[dict], dataset: str, data_dir: str = "") ->
         if d != ("real" if data_dir else "synthetic"):
             raise ValueError(f"model{i} was trained on {d} data, the fusion runs on {'real' if data_dir else 'synthetic'} data")
     return splits[0]
+
+# %% ../nbs/09_fusion.ipynb #c010b
+def member_norm(member_params: list[dict]) -> str:
+    "The input normalisation (`expression_dls`'s `norm`) the members were trained with, which must agree."
+    norms = [p.get("norm", "imagenet") for p in member_params]  # older runs: ImageNet statistics, then the only choice
+    if len(set(norms)) > 1:
+        named = [f"model{i} (run {p.get('run_id') or 'trained here'}) with norm={n!r}"
+                 for i, (p, n) in enumerate(zip(member_params, norms), 1)]
+        raise ValueError(f"members were trained on differently normalised inputs: {', '.join(named)}; "
+                         "fuse runs trained with the same norm")
+    return norms[0]
 
 # %% ../nbs/09_fusion.ipynb #c012
 def save_without(module: nn.Module, *prefixes: str) -> nn.Module:

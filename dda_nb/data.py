@@ -13,19 +13,28 @@ import pandas as pd
 import torch
 from PIL import Image
 from .config import outputs_root
-from .synthetic import synthetic_dir, EMOTIC_CATEGORIES, EMOTIC_CSV_COLUMNS
 
 # %% auto #0
-__all__ = ['EXPRESSION_CLASSES', 'FER_USAGE', 'RAF_LABEL_FILE', 'RAF_IMAGE_DIR', 'EMOTIC_SPLITS', 'ExpressionData',
-           'load_fer2013', 'decode_image', 'load_rafdb', 'load_expression', 'load_emotic', 'emotic_targets',
-           'sample_grid']
+__all__ = ['EXPRESSION_CLASSES', 'EMOTIC_CATEGORIES', 'EMOTIC_CSV_COLUMNS', 'FER_USAGE', 'RAF_LABEL_FILE', 'RAF_IMAGE_DIR',
+           'EMOTIC_SPLITS', 'ExpressionData', 'load_fer2013', 'decode_image', 'load_rafdb', 'load_expression',
+           'load_emotic', 'emotic_targets', 'sample_grid']
 
-# %% ../nbs/05_data.ipynb #c004
+# %% ../nbs/05_data.ipynb #c003b
+# class names in label order: FER2013 labels 0..6; RAF-DB labels 1..7, stored 0-based (label - 1)
 EXPRESSION_CLASSES = {
     "fer2013": ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"),
     "rafdb": ("surprise", "fear", "disgust", "happiness", "sadness", "anger", "neutral"),
 }
+# EMOTIC's 26 discrete categories, in the order of its annotations (and of the thesis's per-category AP table)
+EMOTIC_CATEGORIES = ("Affection", "Anger", "Annoyance", "Anticipation", "Aversion", "Confidence", "Disapproval",
+    "Disconnection", "Disquietment", "Doubt/Confusion", "Embarrassment", "Engagement", "Esteem", "Excitement",
+    "Fatigue", "Fear", "Happiness", "Pain", "Peace", "Pleasure", "Sadness", "Sensitivity", "Suffering", "Surprise",
+    "Sympathy", "Yearning")
+# the header of EMOTIC's common per-split CSV form (emotic_pre/{train,val,test}.csv)
+EMOTIC_CSV_COLUMNS = ["Index", "Folder", "Filename", "Image Size", "BBox", "Categorical_Labels", "Continuous_Labels",
+                      "Gender", "Age"]
 
+# %% ../nbs/05_data.ipynb #c004
 @dataclass
 class ExpressionData:
     "An expression dataset in memory: uint8 images (N,C,H,W) and int64 labels per split."
@@ -66,6 +75,11 @@ def _check_splits(file, splits: dict):
 def _source(data_dir: Path) -> str:
     return "synthetic" if (data_dir / "recipe.json").is_file() else "real"
 
+def _synthetic(dataset: str) -> Path:
+    "The synthetic stand-in's folder, generated on first use (imported here: the generator uses this module's names)."
+    from dda_nb.synthetic import synthetic_dir
+    return synthetic_dir(dataset)
+
 _MAGIC = {b"\x1f\x8b": "gzip-compressed: decompress it first", b"\xff\xfe": "UTF-16: save it as UTF-8", b"\xfe\xff": "UTF-16: save it as UTF-8"}
 
 def _not_utf8(f, e: UnicodeDecodeError) -> ValueError:
@@ -92,7 +106,7 @@ def load_fer2013(data_dir=None, skip_bad: bool = False, protocol: str = "holdout
     PrivateTest (test), 48x48 gray uint8 images (N,1,48,48) and FER2013 labels. `protocol` is accepted for symmetry
     with RAF-DB: the original already selects on PublicTest for FER2013."""
     if protocol not in ("holdout", "original"): raise ValueError(f"protocol={protocol!r}: expected 'holdout' or 'original'")
-    data_dir = Path(data_dir) if data_dir else synthetic_dir("fer2013")
+    data_dir = Path(data_dir) if data_dir else _synthetic("fer2013")
     csv = data_dir if data_dir.suffix == ".csv" else data_dir / "fer2013.csv"
     if not csv.is_file(): raise FileNotFoundError(f"FER2013 file not found: {csv}")
     df = _read_csv(csv, "emotion,pixels,Usage")
@@ -145,7 +159,7 @@ def load_rafdb(data_dir=None, valid_pct: float = 0.1, seed: int = 113, protocol:
     valid; `protocol='original'`: all train images train and valid is the test split (the original's selection on test)."""
     if protocol not in ("holdout", "original"): raise ValueError(f"protocol={protocol!r}: expected 'holdout' or 'original'")
     if protocol == "holdout" and not 0 < valid_pct < 1: raise ValueError(f"valid_pct={valid_pct}: expected 0 < valid_pct < 1")
-    data_dir = Path(data_dir) if data_dir else synthetic_dir("rafdb")
+    data_dir = Path(data_dir) if data_dir else _synthetic("rafdb")
     lfile, idir = data_dir / RAF_LABEL_FILE, data_dir / image_dir
     if not lfile.is_file(): raise FileNotFoundError(f"RAF-DB label file not found: {lfile}")
     if not idir.is_dir(): raise FileNotFoundError(f"RAF-DB image folder not found: {idir}")
@@ -310,7 +324,7 @@ def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_b
     or 'auto' (the .mat file when present). `data_dir=None` reads the synthetic stand-in. Body boxes are clipped to
     their images (`clip_boxes`), as the standard preprocessing does; `df.attrs['clipped']` lists those clipped."""
     if fmt not in ("auto", "mat", "csv"): raise ValueError(f"fmt={fmt!r}: expected 'auto', 'mat' or 'csv'")
-    data_dir = Path(data_dir) if data_dir else synthetic_dir("emotic")
+    data_dir = Path(data_dir) if data_dir else _synthetic("emotic")
     if not data_dir.is_dir(): raise FileNotFoundError(f"EMOTIC folder not found: {data_dir}")
     mat_file, csv_dir = data_dir / "Annotations" / "Annotations.mat", data_dir / "emotic_pre"
     if fmt == "auto": fmt = "mat" if mat_file.is_file() or not csv_dir.is_dir() else "csv"

@@ -10,12 +10,13 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 from .config import data_root
+from .data import EXPRESSION_CLASSES, EMOTIC_CATEGORIES, EMOTIC_CSV_COLUMNS
 
 # %% auto #0
 __all__ = ['EXPRESSIONS', 'FACE_PARAMS', 'PROTOTYPES', 'PARAM_NOISE', 'FER_ORDER', 'RAF_ORDER', 'DEFAULT_SIZES',
-           'DEFAULT_DIFFICULTY', 'EMOTIC_CATEGORIES', 'EMOTIC_FOLDERS', 'EMOTIC_STATES', 'EMOTIC_DEFAULT_SIZES',
-           'EMOTIC_CSV_COLUMNS', 'SYNTHETIC_VERSION', 'face_identity', 'draw_face', 'expression_params', 'to_uint8',
-           'write_fer2013', 'write_rafdb', 'write_emotic', 'synthetic_dir']
+           'DEFAULT_DIFFICULTY', 'EMOTIC_FOLDERS', 'EMOTIC_STATES', 'EMOTIC_DEFAULT_SIZES', 'SYNTHETIC_VERSION',
+           'face_identity', 'draw_face', 'expression_params', 'to_uint8', 'write_fer2013', 'write_rafdb',
+           'write_emotic', 'synthetic_dir']
 
 # %% ../nbs/04_synthetic.ipynb #c004
 EXPRESSIONS = ("neutral", "happiness", "surprise", "fear", "sadness", "anger", "disgust")
@@ -86,27 +87,27 @@ def draw_face(p: dict, idn: dict, size: int = 100, rng: np.random.Generator | No
     skin = np.asarray(idn["skin"], np.float32)
     # cheeks: raised and reddened in a smile
     ck = float(np.clip(p["cheek"], 0, 1.5))
-    au = np.abs(u); sx = 1  # the face is symmetric: draw the right half's parts on |u|
-    m = _soft(_ellipse(au, v, sx * 0.33 * idn["eye_sep"], 0.16 - 0.05 * ck, 0.12, 0.09), aa * 4)
+    au = np.abs(u)  # the face is symmetric: draw the right half's parts on |u|
+    m = _soft(_ellipse(au, v, 0.33 * idn["eye_sep"], 0.16 - 0.05 * ck, 0.12, 0.09), aa * 4)
     _blend(img, m * 0.6 * ck, skin * np.array([1.05, 0.7, 0.65]))
     # eyes: whites, iris, lids (opening scales the eye's height)
     eo = float(np.clip(p["eye_open"], 0.15, 2.0))
     ex, ey = 0.26 * idn["eye_sep"], idn["eye_y"]
     eh = 0.055 * eo
-    white = _soft(_ellipse(au, v, sx * ex, ey, 0.115, eh), aa)
+    white = _soft(_ellipse(au, v, ex, ey, 0.115, eh), aa)
     _blend(img, white, (0.95, 0.95, 0.93))
-    _blend(img, white * _soft(_ellipse(au, v, sx * ex, ey, 0.05, 0.05), aa), idn["iris"])
-    _blend(img, white * _soft(_ellipse(au, v, sx * ex, ey, 0.022, 0.022), aa), (0.02, 0.02, 0.02))
-    _blend(img, _soft(np.abs(_ellipse(au, v, sx * ex, ey, 0.115, eh)) - 0.008, aa), skin * 0.45)
+    _blend(img, white * _soft(_ellipse(au, v, ex, ey, 0.05, 0.05), aa), idn["iris"])
+    _blend(img, white * _soft(_ellipse(au, v, ex, ey, 0.022, 0.022), aa), (0.02, 0.02, 0.02))
+    _blend(img, _soft(np.abs(_ellipse(au, v, ex, ey, 0.115, eh)) - 0.008, aa), skin * 0.45)
     # brows: height and slant (inner end up = sad/fear, inner end down = anger)
     by = ey - 0.15 - p["brow_raise"]
-    xi, xo = sx * 0.10 * idn["eye_sep"], sx * 0.42 * idn["eye_sep"]
+    xi, xo = 0.10 * idn["eye_sep"], 0.42 * idn["eye_sep"]
     d = _segment(au, v, xi, by - p["brow_inner"], xo, by + 0.3 * p["brow_inner"] + 0.01, 0.028)
     _blend(img, _soft(d, aa), idn["hair"] * 0.8)
     # wrinkles between the brows (anger) and across the nose (disgust)
     bw, nw = float(np.clip(p["brow_wrinkle"], 0, 1.5)), float(np.clip(p["nose_wrinkle"], 0, 1.5))
-    _blend(img, _soft(_segment(au, v, sx * 0.035, by - 0.02, sx * 0.025, by + 0.09, 0.01), aa) * 0.7 * min(bw, 1), skin * 0.5)
-    _blend(img, _soft(_segment(au, v, sx * 0.05, 0.02, sx * 0.15, 0.05, 0.01), aa) * 0.7 * min(nw, 1), skin * 0.5)
+    _blend(img, _soft(_segment(au, v, 0.035, by - 0.02, 0.025, by + 0.09, 0.01), aa) * 0.7 * min(bw, 1), skin * 0.5)
+    _blend(img, _soft(_segment(au, v, 0.05, 0.02, 0.15, 0.05, 0.01), aa) * 0.7 * min(nw, 1), skin * 0.5)
     # nose
     _blend(img, _soft(_segment(u, v, 0.0, -0.02, 0.03, 0.15, 0.012), aa) * 0.5, skin * 0.6)
     _blend(img, _soft(_ellipse(u, v, 0.0, 0.19, 0.07, 0.025), aa) * 0.5, skin * 0.6)
@@ -144,8 +145,9 @@ def to_uint8(img: np.ndarray, gray: bool = False) -> np.ndarray:
     return np.round(np.clip(img, 0, 1) * 255).astype(np.uint8)
 
 # %% ../nbs/04_synthetic.ipynb #c012
-FER_ORDER = ("anger", "disgust", "fear", "happiness", "sadness", "surprise", "neutral")   # label 0..6
-RAF_ORDER = ("surprise", "fear", "disgust", "happiness", "sadness", "anger", "neutral")   # label 1..7
+_PROTOTYPE_OF = {"angry": "anger", "happy": "happiness", "sad": "sadness"}  # FER2013 class -> its prototype
+FER_ORDER = tuple(_PROTOTYPE_OF.get(c, c) for c in EXPRESSION_CLASSES["fer2013"])  # prototype of label 0..6
+RAF_ORDER = EXPRESSION_CLASSES["rafdb"]  # prototype of label 1..7
 DEFAULT_SIZES = {"train": 1400, "valid": 350, "test": 350}
 DEFAULT_DIFFICULTY = 1.0
 
@@ -182,10 +184,6 @@ def write_rafdb(dest, sizes: dict | None = None, seed: int = 0, difficulty: floa
     return dest
 
 # %% ../nbs/04_synthetic.ipynb #c015
-EMOTIC_CATEGORIES = ("Affection", "Anger", "Annoyance", "Anticipation", "Aversion", "Confidence", "Disapproval",
-    "Disconnection", "Disquietment", "Doubt/Confusion", "Embarrassment", "Engagement", "Esteem", "Excitement",
-    "Fatigue", "Fear", "Happiness", "Pain", "Peace", "Pleasure", "Sadness", "Sensitivity", "Suffering", "Surprise",
-    "Sympathy", "Yearning")
 EMOTIC_FOLDERS = ("mscoco/images", "framesdb/images", "emodb_small/images", "ade20k/images")
 # state: (face expression, arm pose, scene, core categories, related categories, VAD means)
 EMOTIC_STATES = {
@@ -315,8 +313,6 @@ def _emotic_split_struct(entries, split: str):
     return arr
 
 # %% ../nbs/04_synthetic.ipynb #c020
-EMOTIC_CSV_COLUMNS = ["Index", "Folder", "Filename", "Image Size", "BBox", "Categorical_Labels", "Continuous_Labels", "Gender", "Age"]
-
 def write_emotic(dest, sizes: dict | None = None, seed: int = 0, difficulty: float = DEFAULT_DIFFICULTY,
                  image_size=(224, 168)) -> Path:
     "Write a synthetic EMOTIC-format dataset (images, Annotations/Annotations.mat and emotic_pre/*.csv) into `dest`."

@@ -16,7 +16,7 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.optimizer import OptimWrapper
 from fastai.metrics import Metric
-from .synthetic import EMOTIC_CATEGORIES
+from .data import EMOTIC_CATEGORIES
 from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
 from .fusion import load_expression_run, save_without
@@ -70,7 +70,9 @@ class EmoticModel(nn.Module):
         return self.head(self.fuse(torch.cat(feats, 1)))
 
 # %% ../nbs/10_emotic.ipynb #c007
-def _none(v): return None if v is None or str(v).strip().lower() in ("", "x", "none", "null") else v
+def _none(v):
+    "The thesis's 'X' (no such branch), or an empty / 'none' / 'null' value, as None; any other value unchanged."
+    return None if v is None or str(v).strip().lower() in ("", "x", "none", "null") else v
 
 def create_emotic_model(model1: str, model2: str | None = None, model3: str | None = None, face_run=None,
                         pretrained: str | None = None, freeze_face: bool = True, hidden: int = 256,
@@ -279,7 +281,7 @@ def emotic_targets_29(t: dict) -> torch.Tensor:
 def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0, face_norm: str = "imagenet",
                jitter: float = 0.0) -> DataLoaders:
     "DataLoaders [train, valid] (+ `.test`) over `{'train'|'val'|'test': emotic_tensors(...)}` for a model with `branches`."
-    from dda_nb.learner import default_device
+    from dda_nb.learner import training_device
     for s in ("train", "val", "test"):
         if s not in tensors: raise ValueError(f"emotic_dls: no {s!r} split (got {sorted(tensors)})")
         missing = [k for k in branches if k not in tensors[s]]
@@ -288,7 +290,7 @@ def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0
         raise ValueError(f"face_norm={face_norm!r}: expected one of {list(NORMS)}")
     if not 0 <= jitter <= 1:
         raise ValueError(f"jitter={jitter!r}: expected a float in [0, 1]")
-    device = default_device() if device is None else torch.device(device)
+    device = training_device() if device is None else torch.device(device)
     def dl(split, train):
         t = tensors[split]
         xs = [t[k].to(device) for k in branches]  # resident on the device: no copy per batch

@@ -154,7 +154,7 @@ class _TwoModels(nn.Module):
             return self.model1.forward_features(x), self.model2.forward_features(x)
 
 class ConcatFusion(_TwoModels):
-    "Classifier on the concatenated pooled features of two models (early fusion when `freeze`, joint fusion otherwise)."
+    "Classifier on the concatenated pooled features of two models; `EarlyFusion` and `JointFusion` fix `freeze`."
     def __init__(self, model1, model2, num_classes: int, freeze: bool = True, dropout: float = 0.4):
         super().__init__(model1, model2, freeze)
         self.method = "early" if freeze else "joint"
@@ -162,13 +162,15 @@ class ConcatFusion(_TwoModels):
 
     def forward(self, x): return self.head(torch.cat(self.features(x), 1))
 
-def EarlyFusion(model1, model2, num_classes: int, dropout: float = 0.4) -> ConcatFusion:
+class EarlyFusion(ConcatFusion):
     "Early fusion: a head trained on the concatenated features of two frozen models."
-    return ConcatFusion(model1, model2, num_classes, freeze=True, dropout=dropout)
+    def __init__(self, model1, model2, num_classes: int, dropout: float = 0.4):
+        super().__init__(model1, model2, num_classes, freeze=True, dropout=dropout)
 
-def JointFusion(model1, model2, num_classes: int, dropout: float = 0.4) -> ConcatFusion:
+class JointFusion(ConcatFusion):
     "Joint fusion: both backbones and a head on their concatenated features, trained end to end."
-    return ConcatFusion(model1, model2, num_classes, freeze=False, dropout=dropout)
+    def __init__(self, model1, model2, num_classes: int, dropout: float = 0.4):
+        super().__init__(model1, model2, num_classes, freeze=False, dropout=dropout)
 
 # %% ../nbs/09_fusion.ipynb #c020
 def _box(ax, xy, w, h, text, color):

@@ -25,7 +25,7 @@ from .config import outputs_root, project_root
 # %% auto #0
 __all__ = ['RECIPES', 'RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'EXPRESSION_DEFAULTS', 'NOTEBOOK_OUT_ENV',
            'ORIGINAL_CODE', 'EMOTIC_BASELINE_CODE', 'radam', 'canonical_params', 'run_id', 'write_json', 'is_complete',
-           'git_commit', 'device_name', 'default_device', 'environment', 'start_run', 'mark_complete', 'unwrap',
+           'git_commit', 'device_name', 'training_device', 'environment', 'start_run', 'mark_complete', 'unwrap',
            'save_atomic', 'PlateauRecipe', 'BackgroundWriter', 'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric',
            'DeviceSmoothLoss', 'SparseProgressCallback', 'sync_free_recording', 'DeterministicAdaptiveAvgPool2d',
            'deterministic_pooling', 'GatherCrossEntropy', 'set_determinism', 'expression_learner', 'fit_resumable',
@@ -121,11 +121,12 @@ def git_commit() -> str:
 
 def device_name(device=None) -> str:
     "Human-readable name of `device` (default: the training device)."
-    device = torch.device(device or default_device())
+    device = torch.device(device or training_device())
     if device.type == "cuda": return torch.cuda.get_device_name(device)
     return f"CPU ({platform.processor() or platform.machine()}, {os.cpu_count()} cores)"
 
-def default_device() -> torch.device:
+def training_device() -> torch.device:
+    "The device runs train on: the GPU when there is one, else the CPU."
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 def environment() -> dict:
@@ -513,8 +514,8 @@ def classification_metrics(probs, targets, classes) -> dict:
                 per_class_acc=per_class, confusion=cm.tolist())
 
 # %% ../nbs/07_learner.ipynb #c021
-def plot_confusion(cm, classes, path=None, title="", normalize=True):
-    "Confusion matrix heat map (row-normalised by default) beside the counts; saved to `path` if given."
+def plot_confusion(cm, classes, path=None, title=""):
+    "Confusion matrix as counts beside its row-normalised heat map; saved to `path` if given."
     import matplotlib.pyplot as plt, seaborn as sns
     cm = np.asarray(cm, dtype=float)
     fig, axes = plt.subplots(1, 2, figsize=(12, 5))

@@ -8,6 +8,7 @@ import datetime, json, math, os, re, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from .data import EMOTIC_CATEGORIES
 
 # %% auto #0
 __all__ = ['EMOTIC_BEST', 'AP_METHODS', 'TABLES', 'FUSION_MEMBERS', 'paper_table', 'comparable_params', 'collect_runs',
@@ -74,10 +75,7 @@ _EMOTIC = [
 ]
 EMOTIC_BEST = ("dda_resnet50", "dda_resnet34", "resnet34")  # the thesis's "Ours" in the per-category table
 _EMOTIC_PRETRAINED = "imagenet"  # the thesis names no weights for its EMOTIC branches: the paper profile's ImageNet
-_AP_CATEGORIES = ["Affection", "Anger", "Annoyance", "Anticipation", "Aversion", "Confidence", "Disapproval",
-    "Disconnection", "Disquietment", "Doubt/Confusion", "Embarrassment", "Engagement", "Esteem", "Excitement",
-    "Fatigue", "Fear", "Happiness", "Pain", "Peace", "Pleasure", "Sadness", "Sensitivity", "Suffering",
-    "Surprise", "Sympathy", "Yearning"]
+_AP_CATEGORIES = list(EMOTIC_CATEGORIES)  # the thesis's per-category table lists them in EMOTIC's order
 _AP = {  # per-category AP (%) in the order above, then mAP (the README's "Kositi" is Kosti et al.)
     "Kosti":  [27.85, 9.49, 14.06, 58.64, 7.48, 78.35, 14.97, 21.32, 16.89, 29.63, 3.18, 87.53, 17.73, 77.16,
                9.70, 14.14, 58.26, 8.94, 21.56, 45.46, 19.66, 9.28, 18.84, 18.81, 14.71, 8.34, 27.38],
@@ -178,9 +176,7 @@ def _pct(v, where: str):
         raise ValueError(f"{where}: metric value {v} is not a fraction in [0, 1]")
     return 100.0 * v
 
-def _none(v):
-    "The thesis's 'X' / empty / 'none' model as None."
-    return None if v is None or (isinstance(v, str) and v.strip().lower() in ("", "x", "none", "null")) else v
+from .emotic import _none  # the thesis's 'X' / empty / 'none' model as None
 
 def _comparable_column(df: pd.DataFrame) -> list[str]:
     "Each run's `comparable_params` as a JSON key; runs built on runs carry their members' parameters."

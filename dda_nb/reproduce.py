@@ -13,7 +13,7 @@ from .report import FUSION_MEMBERS, profile_dir, record_plan
 
 # %% auto #0
 __all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'Run', 'default_grid_path', 'load_grid', 'notebook_defaults',
-           'expand_grid', 'order_plan', 'shard_plan', 'parse_shard', 'is_complete', 'papermill_execute', 'Report',
+           'expand_grid', 'order_plan', 'shard_plan', 'parse_shard', 'run_is_complete', 'papermill_execute', 'Report',
            'run_plan', 'stop_kernels', 'plan_weights', 'plan_table', 'plan_by_table', 'reproduce', 'main',
            'write_standin_notebook', 'make_tiny_project']
 
@@ -155,7 +155,7 @@ def parse_shard(s: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 # %% ../nbs/12_reproduce.ipynb #c016
-def is_complete(outputs, rid: str) -> bool:
+def run_is_complete(outputs, rid: str) -> bool:
     "Whether run `rid` under the outputs folder `outputs` has finished."
     return _run_complete(Path(outputs) / "runs" / rid)
 
@@ -187,7 +187,7 @@ def _run_one(r: Run, outputs: Path, execute) -> tuple:
     except KeyboardInterrupt: raise
     except Exception as e:
         return "failed", nb, f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
-    if is_complete(outputs, r.run_id): return "done", None, None
+    if run_is_complete(outputs, r.run_id): return "done", None, None
     return "failed", nb, (f"notebook finished in {time.time() - t0:.0f}s without writing {d / 'COMPLETE'} "
                           "(does it compute the same run_id?)")
 
@@ -207,12 +207,12 @@ def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool
         while pending or running:
             for r in list(pending):
                 if len(running) >= max(1, jobs): break
-                if is_complete(outputs, r.run_id):
+                if run_is_complete(outputs, r.run_id):
                     pending.remove(r); rep.skipped.append(r.run_id); ended.add(r.run_id); bar.update(1); continue
                 waiting = {q.run_id for q in pending} | {q.run_id for q in running.values()}
                 if any(x in waiting for x in r.deps): continue  # a dependency is still to run in this plan
                 pending.remove(r)
-                missing = [x for x in r.deps if not is_complete(outputs, x)]
+                missing = [x for x in r.deps if not run_is_complete(outputs, x)]
                 if missing: record(r, "failed", None, f"dependency not complete: {', '.join(missing)}"); continue
                 bar.set_postfix_str(r.run_id)
                 running[ex.submit(_run_one, r, outputs, execute)] = r
@@ -265,7 +265,7 @@ def plan_table(runs: list[Run], outputs) -> "pd.DataFrame":
     for i, r in enumerate(runs, 1):
         p = {k: r.params.get(k) for k in keys if k in r.params}
         rows.append(dict(n=i, run_id=r.run_id + ("*" if r.provisional else ""), kind=r.kind, tables=",".join(r.tables),
-                         status="complete" if is_complete(outputs, r.run_id) else "todo",
+                         status="complete" if run_is_complete(outputs, r.run_id) else "todo",
                          needs=",".join(f"#{pos[d]}" if d in pos else d for d in r.deps) or "-", **{k: "-" if v is None else v for k, v in p.items()}))
     return pd.DataFrame(rows).fillna("-")
 
@@ -319,13 +319,13 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
     tables_nb = Path(grid["_dir"]) / grid.get("tables_notebook", "thesis_tables.ipynb")
     if not a.dry_run and not a.no_tables and not tables_nb.is_file(): raise FileNotFoundError(f"tables notebook not found: {tables_nb}")
     from dda_nb.backbones import fetch_weights, WeightsUnavailable
-    needs = plan_weights([r for r in runs if not is_complete(outputs, r.run_id)])
+    needs = plan_weights([r for r in runs if not run_is_complete(outputs, r.run_id)])
     missing = fetch_weights(needs, download=not a.dry_run)  # every weights file on disk before the first run starts
     if a.dry_run:
         import pandas as pd
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
             print(plan_table(runs, outputs).to_string(index=False) if runs else "(no runs: runs that share members stay in one shard)")
-        todo = sum(not is_complete(outputs, r.run_id) for r in runs)
+        todo = sum(not run_is_complete(outputs, r.run_id) for r in runs)
         print(f"\nplan: {len(runs)} run(s), {todo} to run, profile {a.profile}" + (f", shard {a.shard}" if shard else "")
               + (" (* = provisional run id: notebook missing)" if any(r.provisional for r in runs) else ""))
         print(f"pretrained weights: {len(needs)} network(s) need them" + ("".join(f"\n  not on disk: {m}" for m in missing) if missing else

@@ -940,7 +940,7 @@ def _emotic_loss_rows(rows: FidelityRows, p: dict):
 def _emotic_rows(rows: FidelityRows, p: dict):
     "EMOTIC: the original ships only its baseline's dataset class, so the baseline's training script is the reference."
     from dda_nb.emotic import adam, STEP_LR, EMOTIC_NORM_STATS, branch_sizes
-    from dda_nb.augment import FACE_FRAMES
+    from dda_nb.emotic import FACE_FRAMES
     from dda_nb.data import load_emotic
     b, ds, dsfile = EMOTIC_BASELINE_CODE, "emotic", "utils/datasets/emotic_ds.py"
     opt_func = adam if p["opt"] == "adam" else radam
@@ -968,7 +968,7 @@ def _emotic_rows(rows: FidelityRows, p: dict):
     fw, fh = FACE_FRAMES[p["face_frame"]]
     rows.add("face crop", ds, "not in the baseline; the thesis: 'extracted from the annotation'", "README (thesis)",
              f"{p['face_frame']}: a square of side min({fw:.2g} W, {fh:.2g} H) at the top of the body box",
-             "the thesis does not say how the face is framed: our choice (see 06_augment)", comparable=False)
+             "the thesis does not say how the face is framed: our choice (see 10_emotic)", comparable=False)
 
 # %% ../nbs/07_learner.ipynb #c035bd
 def recipe_fidelity(grid=None) -> pd.DataFrame:

@@ -21,7 +21,8 @@ from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
 from .fusion import load_expression_run, save_without
 from .augment import normalize_batch, NORMS, TensorDL
-from .learner import radam, PlateauRecipe, EpochCheckpoint, ParamCheck, sync_free_recording
+from .train import PlateauRecipe, EpochCheckpoint, sync_free_recording
+from .learner import radam, ParamCheck
 
 # %% auto #0
 __all__ = ['EMOTIC_BRANCHES', 'N_CAT', 'N_CONT', 'CAT_WEIGHTS', 'LOSS_REDUCTIONS', 'FACE_FRAMES', 'EMOTIC_NORM_STATS',
@@ -334,7 +335,7 @@ def emotic_targets_29(t: dict) -> torch.Tensor:
 def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0, face_norm: str = "imagenet",
                jitter: float = 0.0) -> DataLoaders:
     "DataLoaders [train, valid] (+ `.test`) over `{'train'|'val'|'test': emotic_tensors(...)}` for a model with `branches`."
-    from dda_nb.learner import training_device
+    from dda_nb.runs import training_device
     for s in ("train", "val", "test"):
         if s not in tensors: raise ValueError(f"emotic_dls: no {s!r} split (got {sorted(tensors)})")
         missing = [k for k in branches if k not in tensors[s]]

@@ -13,7 +13,8 @@ from torch import nn
 import torch.nn.functional as F
 from .backbones import create_model
 from .data import EXPRESSION_CLASSES
-from .learner import is_complete, ParamCheck, EXPRESSION_DEFAULTS
+from .runs import is_complete
+from .learner import ParamCheck, EXPRESSION_DEFAULTS
 
 # %% auto #0
 __all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'member_split', 'member_norm',
@@ -280,7 +281,8 @@ def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: i
                     title: str = "", **extra) -> dict:
     "Test accuracy (with and without TTA), macro F1, per-class accuracy and confusion of a fused model; writes metrics.json, predictions.csv, confusion.png."
     import matplotlib.pyplot as plt
-    from dda_nb.learner import predict_probs, classification_metrics, plot_confusion, write_json
+    from dda_nb.evaluate import predict_probs, classification_metrics, plot_confusion
+    from dda_nb.runs import write_json
     from dda_nb.augment import tta_predict
     run_dir, classes = Path(run_dir), list(classes)
     probs, y = predict_probs(model, dls.test)

@@ -18,7 +18,7 @@ __all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'Run', 'defau
            'write_standin_notebook', 'make_tiny_project']
 
 # %% ../nbs/12_reproduce.ipynb #c005
-from .learner import RUN_IRRELEVANT, canonical_params, run_id, is_complete as _run_complete
+from .runs import RUN_IRRELEVANT, canonical_params, run_id, is_complete as _run_complete
 
 # %% ../nbs/12_reproduce.ipynb #c008
 @dataclass

@@ -134,6 +134,11 @@ def save_atomic(obj, path):
     torch.save(obj, tmp)
     os.replace(tmp, path)
 
+# %% ../nbs/06a_runs.ipynb #c009d
+def _none(v):
+    "The thesis's 'X' (no such branch), or an empty / 'none' / 'null' value, as None; any other value unchanged."
+    return None if v is None or str(v).strip().lower() in ("", "x", "none", "null") else v
+
 # %% ../nbs/06a_runs.ipynb #c035
 NOTEBOOK_OUT_ENV = "DDA_NB_NOTEBOOK_OUT"
 

@@ -29,13 +29,15 @@ AUGMENT = {  # the original's augmentation per dataset; p_flip_tta: the flip p o
 AUG_KINDS = ("flip_rotate", "gray_zoom")
 
 def _aug_cfg(dataset):
-    if dataset not in AUGMENT: raise ValueError(f"dataset={dataset!r}: no augmentation recipe (expected one of {list(AUGMENT)})")
+    if dataset not in AUGMENT:
+        raise ValueError(f"dataset={dataset!r}: no augmentation recipe (expected one of {list(AUGMENT)})")
     return AUGMENT[dataset]
 
 # %% ../nbs/06_augment.ipynb #c006
 def augment_params(n: int, dataset: str, kind: str = "train", device=None, generator: torch.Generator | None = None):
     "Per-sample affine matrices (n,2,3) and grayscale flags (n,) of the original's augmentation for `dataset`."
-    if kind not in ("train", *AUG_KINDS): raise ValueError(f"kind={kind!r}: expected 'train', 'flip_rotate' or 'gray_zoom'")
+    if kind not in ("train", *AUG_KINDS):
+        raise ValueError(f"kind={kind!r}: expected 'train', 'flip_rotate' or 'gray_zoom'")
     cfg = _aug_cfg(dataset)
     # without a generator, draw on the device itself: no host-to-device copy (and so no host synchronisation) per batch
     r = torch.rand(n, 4, device=device) if generator is None else torch.rand(n, 4, generator=generator).to(device)
@@ -59,7 +61,11 @@ def _const(values: tuple, device: str) -> torch.Tensor:
     return torch.tensor(values, device=device)
 
 NORMS = {  # per-channel x -> scale * x + bias on the 0-255 scale, and the channel order the weights expect
-    "imagenet": (tuple(1 / (255 * s) for s in IMAGENET_STD), tuple(-m / s for m, s in zip(IMAGENET_MEAN, IMAGENET_STD)), (0, 1, 2)),
+    "imagenet": (
+        tuple(1 / (255 * s) for s in IMAGENET_STD),
+        tuple(-m / s for m, s in zip(IMAGENET_MEAN, IMAGENET_STD)),
+        (0, 1, 2),
+    ),
     "vggface2": ((1.0, 1.0, 1.0), tuple(-m for m in VGGFACE2_MEAN_BGR), (2, 1, 0)),
     "none": ((1 / 255,) * 3, (0.0,) * 3, (0, 1, 2)),  # ToTensor only: values in [0, 1] (the original's FER2013)
 }
@@ -82,6 +88,7 @@ def normalize_batch(x: torch.Tensor, norm: str = "imagenet", memory_format=torch
         torch.add(b[c], oc, alpha=scale[c], out=oc)
     return out.contiguous(memory_format=memory_format)
 
+# %% ../nbs/06_augment.ipynb #f498fc14
 def sampling_grid(theta: torch.Tensor, h: int, w: int) -> torch.Tensor:
     "`F.affine_grid(theta, (B, C, h, w), align_corners=False)` from broadcast products (no base grid, no matmul)."
     u = (torch.arange(w, device=theta.device, dtype=theta.dtype) * 2 + 1) / w - 1
@@ -92,6 +99,7 @@ def sampling_grid(theta: torch.Tensor, h: int, w: int) -> torch.Tensor:
     grid[..., 1] = t[:, 1, 0] * u + (t[:, 1, 1] * v + t[:, 1, 2])
     return grid
 
+# %% ../nbs/06_augment.ipynb #b9510cbd
 def prepare_batch(x: torch.Tensor, size: int = 224, dataset: str = "rafdb", kind: str | None = None,
                   norm: str = "imagenet", generator: torch.Generator | None = None, memory_format=None) -> torch.Tensor:
     """uint8 images (B,1|3,h,w) -> normalised float (B,3,size,size); `kind` None = no augmentation, else 'train' or a TTA kind.
@@ -99,16 +107,23 @@ def prepare_batch(x: torch.Tensor, size: int = 224, dataset: str = "rafdb", kind
     if memory_format is None: memory_format = torch.channels_last if x.is_cuda else torch.contiguous_format
     if kind is not None:
         theta, gray = augment_params(len(x), dataset, kind, x.device, generator)
-        if x.shape[1] == 3 and AUGMENT[dataset]["gray"] and kind != "flip_rotate":  # decided without reading `gray` (no sync)
+        if (
+            x.shape[1] == 3 and AUGMENT[dataset]["gray"] and kind != "flip_rotate"
+        ):  # decided without reading `gray` (no sync)
             # imgaug's RemoveSaturation(1), before the zoom as in the original: HSV saturation 0, R = G = B = max
             x = torch.where(gray.view(-1, 1, 1, 1), x.amax(1, keepdim=True), x)
-        xf = F.grid_sample(x.float(), sampling_grid(theta, *x.shape[-2:]), mode="bilinear", padding_mode="zeros", align_corners=False)
-        if not x.is_cuda and x.shape[1] == 3: xf = xf.contiguous(memory_format=torch.channels_last)  # cheaper in float than in uint8
+        xf = F.grid_sample(
+            x.float(), sampling_grid(theta, *x.shape[-2:]), mode="bilinear", padding_mode="zeros", align_corners=False
+        )
+        if not x.is_cuda and x.shape[1] == 3:
+            xf = xf.contiguous(memory_format=torch.channels_last)  # cheaper in float than in uint8
         x = xf.round_().to(torch.uint8)  # convex combinations of 0-255 values: no clamp needed
     if x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)
     if x.shape[-2:] != (size, size):
         x = x.float() if x.is_cuda else x.contiguous(memory_format=torch.channels_last)
-        x = F.interpolate(x, size=(size, size), mode="bilinear", align_corners=False, antialias=min(x.shape[-2:]) > size)
+        x = F.interpolate(
+            x, size=(size, size), mode="bilinear", align_corners=False, antialias=min(x.shape[-2:]) > size
+        )
     return normalize_batch(x, norm, memory_format)
 
 # %% ../nbs/06_augment.ipynb #c012
@@ -128,17 +143,26 @@ class TensorDL(DataLoader):
 
     def create_batches(self, samps):
         x, y = self.dataset.x, self.dataset.y
-        for b in self.index_batches(samps, x.device):  # index_select: 20x faster than x[idx] for a batch of images on the CPU
+        for b in self.index_batches(
+            samps, x.device
+        ):  # index_select: 20x faster than x[idx] for a batch of images on the CPU
             yield TensorImage(x.index_select(0, b)), TensorCategory(y.index_select(0, b))
 
+# %% ../nbs/06_augment.ipynb #45508660
 class DeviceTransform(Transform):
     "Batch transform: resize, (the original's augmentation,) normalise, on the batch's device."
     order = 10
     def __init__(self, size=224, dataset="rafdb", norm="imagenet", augment=False):
-        super().__init__(); self.size, self.dataset, self.norm, self.augment = size, dataset, norm, augment
+        super().__init__()
+        self.size, self.dataset, self.norm, self.augment = size, dataset, norm, augment
     def encodes(self, x: TensorImage):  # plain tensors inside: fastai's tensor subclasses add dispatch cost to every op
-        return TensorImage(prepare_batch(x.as_subclass(torch.Tensor), self.size, self.dataset, "train" if self.augment else None, self.norm))
+        return TensorImage(
+            prepare_batch(
+                x.as_subclass(torch.Tensor), self.size, self.dataset, "train" if self.augment else None, self.norm
+            )
+        )
 
+# %% ../nbs/06_augment.ipynb #82cc82a2
 def expression_dls(data: ExpressionData, img_size: int = 224, bs: int = 48, norm: str = "imagenet", device=None,
                    seed: int = 0, augment: bool = True) -> DataLoaders:
     "fastai DataLoaders [train, valid] (+ `.test`) over `data`, with resize/augmentation/normalisation as device batch transforms."
@@ -153,7 +177,8 @@ def expression_dls(data: ExpressionData, img_size: int = 224, bs: int = 48, norm
         t = DeviceTransform(img_size, data.name, norm, augment and train)
         d = TensorDL(_Items(x, y), bs=bs, shuffle=train, drop_last=train and len(y) > bs, device=device,
                      after_batch=Pipeline([t]))
-        d.rng = random.Random(seed); d.img_size, d.norm, d.dataset_name = img_size, norm, data.name
+        d.rng = random.Random(seed)
+        d.img_size, d.norm, d.dataset_name = img_size, norm, data.name
         return d
     dls = DataLoaders(dl("train", True), dl("valid", False), device=device)
     dls.test = dl("test", False)

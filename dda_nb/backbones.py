@@ -85,6 +85,7 @@ class ModelSpec:
     vggface2: bool = False           # the VGGFace2 variant (default pretraining "vggface2")
     note: str = ""
 
+# %% ../nbs/03_backbones.ipynb #f3019b7c
 MODELS: dict[str, ModelSpec] = {}
 
 def register_model(name, family, build, imagenet, dda=False, vggface2=False, note=""):
@@ -93,12 +94,17 @@ def register_model(name, family, build, imagenet, dda=False, vggface2=False, not
     MODELS[name] = ModelSpec(name, family, build, imagenet, dda, vggface2, note)
     return MODELS[name]
 
+# %% ../nbs/03_backbones.ipynb #17d2063b
 def list_models() -> list[str]:
     "Every registered model name."
     return sorted(MODELS)
 
 # %% ../nbs/03_backbones.ipynb #c010
-_RESNETS = {18: (BasicBlock, [2, 2, 2, 2], 512), 34: (BasicBlock, [3, 4, 6, 3], 512), 50: (Bottleneck, [3, 4, 6, 3], 612)}
+_RESNETS = {
+    18: (BasicBlock, [2, 2, 2, 2], 512),
+    34: (BasicBlock, [3, 4, 6, 3], 512),
+    50: (Bottleneck, [3, 4, 6, 3], 612),
+}
 
 def _resnet_builder(depth):
     block, layers, hidden = _RESNETS[depth]
@@ -106,8 +112,17 @@ def _resnet_builder(depth):
 
 for _d in (18, 34, 50):
     register_model(f"resnet{_d}", "resnet", _resnet_builder(_d), f"ResNet{_d}_Weights", note=f"ResNet-{_d}")
-    register_model(f"dda_resnet{_d}", "resnet", _resnet_builder(_d), f"ResNet{_d}_Weights", dda=True, note=f"ResNet-{_d} + DDA")
-register_model("resnet50_vggface2", "resnet", _resnet_builder(50), "ResNet50_Weights", vggface2=True, note="ResNet-50, VGGFace2 weights")
+    register_model(
+        f"dda_resnet{_d}", "resnet", _resnet_builder(_d), f"ResNet{_d}_Weights", dda=True, note=f"ResNet-{_d} + DDA"
+    )
+register_model(
+    "resnet50_vggface2",
+    "resnet",
+    _resnet_builder(50),
+    "ResNet50_Weights",
+    vggface2=True,
+    note="ResNet-50, VGGFace2 weights",
+)
 register_model("dda_resnet50_vggface2", "resnet", _resnet_builder(50), "ResNet50_Weights", dda=True, vggface2=True,
                note="ResNet-50 + DDA, VGGFace2 weights")
 for _n, _c in (("vgg11", "A"), ("vgg13", "B")):
@@ -118,6 +133,7 @@ for _n, _c in (("vgg11", "A"), ("vgg13", "B")):
 class WeightsUnavailable(FileNotFoundError):
     "Pretrained weights were asked for but cannot be found or downloaded."
 
+# %% ../nbs/03_backbones.ipynb #a8407fb2
 VGGFACE2_FILE = "resnet50_ft_weight.pkl"
 
 def _imagenet_file(enum: str) -> tuple[Path, str]:
@@ -146,7 +162,9 @@ class _ArrayUnpickler(pickle.Unpickler):
                ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar")}
     def find_class(self, module, name):
         if (module, name) not in self.ALLOWED:
-            raise pickle.UnpicklingError(f"refusing to load {module}.{name}: only numpy arrays are allowed in a weights pickle")
+            raise pickle.UnpicklingError(
+                f"refusing to load {module}.{name}: only numpy arrays are allowed in a weights pickle"
+            )
         return super().find_class(module, name)
 
 def vggface2_state_dict(path: str | Path | None = None) -> dict:
@@ -185,7 +203,11 @@ def load_pretrained(model: nn.Module, spec: ModelSpec, pretrained) -> nn.Module:
     else:
         path = Path(pretrained)
         if not path.is_file(): raise WeightsUnavailable(f"pretrained weights file not found: {path}")
-        sd = vggface2_state_dict(path) if path.suffix == ".pkl" else torch.load(path, map_location="cpu", weights_only=True)
+        sd = (
+            vggface2_state_dict(path)
+            if path.suffix == ".pkl"
+            else torch.load(path, map_location="cpu", weights_only=True)
+        )
         _load_backbone(model, sd.get("net", sd) if isinstance(sd, dict) else sd, str(path))
     trunk = None
     for s in getattr(model, "dda_stages", ()):
@@ -200,12 +222,15 @@ def create_model(name: str, num_classes: int = 7, pretrained: str | Path | None 
     if name not in MODELS:
         raise ValueError(f"unknown model {name!r}; registered models: {', '.join(list_models())}")
     spec = MODELS[name]
-    if not isinstance(num_classes, int) or num_classes < 1: raise ValueError(f"num_classes must be a positive int, got {num_classes!r}")
+    if not isinstance(num_classes, int) or num_classes < 1:
+        raise ValueError(f"num_classes must be a positive int, got {num_classes!r}")
     if not 0 <= dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {dropout!r}")
     if dda_stages is None: dda_stages = (1, 2, 3, 4) if spec.dda else ()
     dda_stages = tuple(int(s) for s in dda_stages)
     if dda_stages and not spec.dda:
-        raise ValueError(f"{name!r} has no DDA blocks; use dda_{name.removeprefix('dda_')} to choose dda_stages={dda_stages}")
+        raise ValueError(
+            f"{name!r} has no DDA blocks; use dda_{name.removeprefix('dda_')} to choose dda_stages={dda_stages}"
+        )
     if pretrained not in (None, "", "imagenet", "vggface2") and not Path(str(pretrained)).suffix:
         raise ValueError(f"pretrained must be None, 'imagenet', 'vggface2' or a weights file path; got {pretrained!r}")
     model = spec.build(num_classes, dda_stages, dropout)
@@ -217,6 +242,7 @@ def weights_files(arch: str, pretrained: str, dda_stages: Iterable[int] | None =
     "Files `create_model(arch, pretrained=pretrained, dda_stages=...)` reads ('imagenet' or 'vggface2'; DDA trunks add ImageNet ResNet-18)."
     return list(_weights_sources(arch, pretrained, dda_stages))
 
+# %% ../nbs/03_backbones.ipynb #057f7f13
 def _weights_sources(arch, pretrained, dda_stages=None) -> dict[Path, str | None]:
     "`weights_files`, each with the torchvision ImageNet enum it is downloaded as (None for VGGFace2: no download)."
     if arch not in MODELS: raise ValueError(f"unknown model {arch!r}; registered: {', '.join(list_models())}")
@@ -272,6 +298,7 @@ def state_dict_listing(model: nn.Module) -> list[tuple[str, tuple]]:
     "Every (key, shape) of `model`'s state dict, in order."
     return [(k, tuple(v.shape)) for k, v in model.state_dict().items()]
 
+# %% ../nbs/03_backbones.ipynb #9813a1e5
 def read_listing(path) -> list[tuple[str, tuple]]:
     "Read a `key<TAB>(shape)` listing as written for the original checkpoints."
     out = []
@@ -280,6 +307,7 @@ def read_listing(path) -> list[tuple[str, tuple]]:
         out.append((k, tuple(int(s) for s in shape.strip("()").split(",") if s.strip())))
     return out
 
+# %% ../nbs/03_backbones.ipynb #2ffeefec
 def n_params(model: nn.Module) -> int:
     "Number of parameters (trainable or not, used in forward or not)."
     return sum(p.numel() for p in model.parameters())
@@ -297,6 +325,7 @@ def forward_gflops(model: nn.Module, img_size: int = 224) -> float:
     with FlopCounterMode(display=False) as fc, torch.no_grad(): model.eval()(x)
     return fc.get_total_flops() / 1e9
 
+# %% ../nbs/03_backbones.ipynb #9b8e1e56
 def model_table(img_size: int = 224):
     "Parameters and forward GFLOPs of every registered model (7 classes), beside the original's figures."
     import pandas as pd

@@ -23,10 +23,12 @@ def data_root() -> Path:
     "Folder holding the datasets: `$DDA_NB_DATA` if set, else `<project>/data`."
     return Path(os.environ.get("DDA_NB_DATA") or project_root() / "data")
 
+# %% ../nbs/00_config.ipynb #3025fd2d
 def outputs_root() -> Path:
     "Folder for runs, tables, figures and benchmarks: `$DDA_NB_OUTPUTS` if set, else `<project>/outputs`."
     return Path(os.environ.get("DDA_NB_OUTPUTS") or project_root() / "outputs")
 
+# %% ../nbs/00_config.ipynb #4d144c1f
 def weights_dir() -> Path:
     "Folder for pretrained weight files: `$DDA_NB_WEIGHTS` if set, else torch's hub checkpoint folder."
     if os.environ.get("DDA_NB_WEIGHTS"): return Path(os.environ["DDA_NB_WEIGHTS"])

@@ -48,8 +48,10 @@ class ExpressionData:
 
     def counts(self) -> pd.DataFrame:
         "Images per class (rows) and split (columns)."
-        return pd.DataFrame({s: np.bincount(y.numpy(), minlength=len(self.classes)) for s, (_, y) in self.splits.items()},
-                            index=pd.Index(self.classes, name="class"))
+        return pd.DataFrame(
+            {s: np.bincount(y.numpy(), minlength=len(self.classes)) for s, (_, y) in self.splits.items()},
+            index=pd.Index(self.classes, name="class"),
+        )
 
     def __repr__(self):
         sz = ", ".join(f"{s}={len(y)}" for s, (_, y) in self.splits.items())
@@ -80,7 +82,11 @@ def _synthetic(dataset: str) -> Path:
     from dda_nb.synthetic import synthetic_dir
     return synthetic_dir(dataset)
 
-_MAGIC = {b"\x1f\x8b": "gzip-compressed: decompress it first", b"\xff\xfe": "UTF-16: save it as UTF-8", b"\xfe\xff": "UTF-16: save it as UTF-8"}
+_MAGIC = {
+    b"\x1f\x8b": "gzip-compressed: decompress it first",
+    b"\xff\xfe": "UTF-16: save it as UTF-8",
+    b"\xfe\xff": "UTF-16: save it as UTF-8",
+}
 
 def _not_utf8(f, e: UnicodeDecodeError) -> ValueError:
     "The error for a file that does not decode as UTF-8, with a hint when its first bytes say why."
@@ -96,7 +102,8 @@ def _read_csv(f, header: str) -> pd.DataFrame:
 
 def _label(s: str, lo: int, hi: int) -> int | None:
     "`s` as an int within lo-hi, or None. Only ASCII digits count ('²' and '٣' pass `str.isdigit`)."
-    s = s.strip(); return int(s) if s.isascii() and s.isdigit() and lo <= int(s) <= hi else None
+    s = s.strip()
+    return int(s) if s.isascii() and s.isdigit() and lo <= int(s) <= hi else None
 
 # %% ../nbs/05_data.ipynb #c008
 FER_USAGE = {"Training": "train", "PublicTest": "valid", "PrivateTest": "test"}
@@ -142,6 +149,7 @@ def decode_image(path, size: tuple | None = None, mode: str = "RGB") -> np.ndarr
         a = np.asarray(im)
     return a if a.ndim == 3 else a[..., None]
 
+# %% ../nbs/05_data.ipynb #92767ded
 def _stratified_holdout(labels: np.ndarray, valid_pct: float, seed: int):
     "Boolean mask of a seeded validation subset holding `valid_pct` of each class (at least 1 when the class has 2+)."
     rng = np.random.default_rng(seed); mask = np.zeros(len(labels), bool)
@@ -213,7 +221,8 @@ _LOADERS = {"fer2013": load_fer2013, "rafdb": load_rafdb}
 def load_expression(dataset: str, data_dir=None, **kw) -> ExpressionData:
     "Load `dataset` ('fer2013' | 'rafdb') from `data_dir`, or the synthetic default when `data_dir` is None/''."
     if dataset not in _LOADERS: raise ValueError(f"dataset={dataset!r}: expected one of {list(_LOADERS)}")
-    if data_dir and not Path(data_dir).exists(): raise FileNotFoundError(f"data_dir not found: {data_dir} (dataset={dataset!r})")
+    if data_dir and not Path(data_dir).exists():
+        raise FileNotFoundError(f"data_dir not found: {data_dir} (dataset={dataset!r})")
     return _LOADERS[dataset](data_dir or None, **kw)
 
 # %% ../nbs/05_data.ipynb #c020
@@ -374,6 +383,7 @@ def load_emotic(data_dir=None, fmt: str = "auto", skip_bad: bool = False, clip_b
                     clipped=clipped)
     return df
 
+# %% ../nbs/05_data.ipynb #1fc40b31
 def emotic_targets(df: pd.DataFrame):
     "(categories (N,26) float 0/1, vad (N,3) float) tensors of an EMOTIC table."
     return (torch.tensor(df[list(EMOTIC_CATEGORIES)].to_numpy(np.float32)),
@@ -388,12 +398,16 @@ def sample_grid(data: ExpressionData, n_per_class: int = 6, split: str = "train"
     for c, name in enumerate(data.classes):
         idx = torch.nonzero(y == c).flatten()[:n_per_class]
         for j in range(n_per_class):
-            ax = axs[c, j]; ax.axis("off")
+            ax = axs[c, j]
+            ax.axis("off")
             if j < len(idx):
                 im = x[idx[j]].permute(1, 2, 0).numpy()
                 ax.imshow(im[..., 0] if im.shape[-1] == 1 else im, cmap="gray", vmin=0, vmax=255)
         axs[c, 0].set_title(name, fontsize=8, loc="left")
-    fig.suptitle(f"{data.name} ({data.source}) {split}", fontsize=9); fig.tight_layout()
+    fig.suptitle(f"{data.name} ({data.source}) {split}", fontsize=9)
+    fig.tight_layout()
     if fname:
-        out = outputs_root() / "figures"; out.mkdir(parents=True, exist_ok=True); fig.savefig(out / fname, dpi=80)
+        out = outputs_root() / "figures"
+        out.mkdir(parents=True, exist_ok=True)
+        fig.savefig(out / fname, dpi=80)
     return fig

@@ -31,7 +31,8 @@ class ContextTrunk(ResNet):
         init_conv_bn(nn.ModuleList([self.conv, self.bn, self.conv2, self.bn2]))
         # the stem, the classifier and the layers before `stage` never run but stay (the original's checkpoints hold
         # them): frozen, so that optimisers and data-parallel training see only parameters that receive gradients
-        for m in (self.conv1, self.bn1, self.fc, *(getattr(self, f"layer{i}") for i in range(1, stage))): m.requires_grad_(False)
+        for m in (self.conv1, self.bn1, self.fc, *(getattr(self, f"layer{i}") for i in range(1, stage))):
+            m.requires_grad_(False)
 
     def forward(self, x):
         "Features of layer3 and layer4 (layer4 only when the trunk starts at stage 4)."
@@ -111,6 +112,7 @@ def valid_input_sizes(upto: int = 512) -> list[int]:
     "Square input sizes a DDA network accepts, up to `upto`: multiples of 32 whose quotient is odd."
     return [s for s in range(32, upto + 1, 64)]
 
+# %% ../nbs/02_dda.ipynb #bba46145
 def check_input_size(size) -> None:
     "Raise a clear `ValueError` unless `size` (int or (H, W)) is one a DDA network can process."
     hw = (size, size) if isinstance(size, int) else tuple(size)

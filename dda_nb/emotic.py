@@ -40,7 +40,9 @@ class EmoticModel(nn.Module):
         nets = dict(body=body, face=face, context=context)
         for k, m in nets.items():
             if m is not None and not (hasattr(m, "forward_features") and hasattr(m, "num_features")):
-                raise ValueError(f"{k} branch ({type(m).__name__}) has no forward_features/num_features; build it with create_model")
+                raise ValueError(
+                    f"{k} branch ({type(m).__name__}) has no forward_features/num_features; build it with create_model"
+                )
         if body is None: raise ValueError("the body branch (Model 1) is required")
         self.branches = tuple(k for k in EMOTIC_BRANCHES if nets[k] is not None)
         self.nets = nn.ModuleDict({k: nets[k] for k in self.branches})
@@ -48,7 +50,9 @@ class EmoticModel(nn.Module):
         if self.freeze_face:
             for p in face.parameters(): p.requires_grad_(False)
         width = sum(self.nets[k].num_features for k in self.branches)
-        self.fuse = nn.Sequential(nn.Linear(width, hidden), nn.BatchNorm1d(hidden), nn.ReLU(inplace=True), nn.Dropout(dropout))
+        self.fuse = nn.Sequential(
+            nn.Linear(width, hidden), nn.BatchNorm1d(hidden), nn.ReLU(inplace=True), nn.Dropout(dropout)
+        )
         self.head = nn.Linear(hidden, N_CAT + N_CONT)
 
     def train(self, mode: bool = True):
@@ -76,15 +80,20 @@ def create_emotic_model(model1: str, model2: str | None = None, model3: str | No
     model2, model3, face_run, pretrained = _none(model2), _none(model3), _none(face_run), _none(pretrained)
     for k, v in (("model1", model1), ("model2", model2), ("model3", model3)):
         if v is not None and v not in MODELS:
-            raise ValueError(f"{k}={v!r}: expected a registered model ({', '.join(list_models())}){'' if k == 'model1' else ' or None'}")
+            raise ValueError(
+                f"{k}={v!r}: expected a registered model ({', '.join(list_models())}){'' if k == 'model1' else ' or None'}"
+            )
     if model1 is None: raise ValueError("model1 (the body branch) is required")
-    if face_run is not None and model2 is None: raise ValueError("face_run is given but model2 (the face branch) is None")
+    if face_run is not None and model2 is None:
+        raise ValueError("face_run is given but model2 (the face branch) is None")
     face, source, face_norm = None, None, "imagenet"
     if model2 is not None:
         if face_run is not None:
             face = load_expression_run(face_run, "face_run", dataset="rafdb")
             if face.run_params["arch"] != model2:
-                raise ValueError(f"face_run {Path(face_run).name} is a {face.run_params['arch']!r} model, but model2={model2!r}")
+                raise ValueError(
+                    f"face_run {Path(face_run).name} is a {face.run_params['arch']!r} model, but model2={model2!r}"
+                )
             source = f"run {Path(face_run).name} (RAF-DB)"
             face_norm = face.run_params.get("norm", "imagenet")  # as the face network was trained
         else:
@@ -97,6 +106,7 @@ def create_emotic_model(model1: str, model2: str | None = None, model3: str | No
     if face_run is not None and m.freeze_face: save_without(m, "nets.face.")  # the face run holds those weights
     return m
 
+# %% ../nbs/10_emotic.ipynb #e12ef5e6
 def check_branch_sizes(model: EmoticModel, sizes: dict):
     "Raise a ValueError naming the branch whose input size its network (DDA) cannot take."
     for k in model.branches:
@@ -174,6 +184,7 @@ class EmoticDL(TensorDL):
                 batch = [torch.where(m, x.flip(-1), x) for x in batch]
             yield (*batch, y.index_select(0, b))
 
+# %% ../nbs/10_emotic.ipynb #004ebd9a
 EMOTIC_NORM_STATS = {  # RGB mean and std (0-1 scale) of EMOTIC's context images and body crops, as the baseline's
     "context": ((0.4690646, 0.4407227, 0.40508908), (0.2514227, 0.24312855, 0.24266963)),
     "body": ((0.43832874, 0.3964344, 0.3706214), (0.24784276, 0.23621225, 0.2323653)),
@@ -192,6 +203,7 @@ def color_jitter(x: torch.Tensor, strength: float) -> torch.Tensor:
     gray = _gray(x)
     return (gray + f[2] * (x - gray)).clamp_(0, 255)            # saturation: blend with the gray image
 
+# %% ../nbs/10_emotic.ipynb #36605b91
 class _Normalize:
     "0-255 RGB -> `(x / 255 - mean) / std` with constants placed on `device` once, or a named `NORMS` normalisation."
     def __init__(self, norm, device):
@@ -221,10 +233,12 @@ class EmoticBatch:
             out.append(norm(x))
         return (*out, y)
 
+# %% ../nbs/10_emotic.ipynb #919353c4
 def emotic_targets_29(t: dict) -> torch.Tensor:
     "The (N, 29) target of `emotic_tensors` output: categories, then VAD / 10."
     return torch.cat([t["cats"].float(), t["vad"].float() / 10], 1)
 
+# %% ../nbs/10_emotic.ipynb #23a6a0fb
 def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0, face_norm: str = "imagenet",
                jitter: float = 0.0) -> DataLoaders:
     "DataLoaders [train, valid] (+ `.test`) over `{'train'|'val'|'test': emotic_tensors(...)}` for a model with `branches`."
@@ -232,7 +246,8 @@ def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0
     for s in ("train", "val", "test"):
         if s not in tensors: raise ValueError(f"emotic_dls: no {s!r} split (got {sorted(tensors)})")
         missing = [k for k in branches if k not in tensors[s]]
-        if missing: raise ValueError(f"emotic_dls: the {s!r} tensors have no {missing} crops (make them with emotic_tensors)")
+        if missing:
+            raise ValueError(f"emotic_dls: the {s!r} tensors have no {missing} crops (make them with emotic_tensors)")
     if "face" in branches and face_norm not in NORMS:
         raise ValueError(f"face_norm={face_norm!r}: expected one of {list(NORMS)}")
     if not 0 <= jitter <= 1:
@@ -259,6 +274,7 @@ def adam(params, lr=1e-3, **kw):
     "torch's Adam (betas 0.9 / 0.999, eps 1e-8) with L2 weight decay, for fastai (`wd` maps to `weight_decay`)."
     return OptimWrapper(params, torch.optim.Adam, lr=lr, **kw)
 
+# %% ../nbs/10_emotic.ipynb #e6569063
 class StepSchedule(Callback):
     "Learning rate `base_lr * gamma ** (epoch // step_size)`: torch's `StepLR` stepped once an epoch, by epoch number."
     def __init__(self, base_lr: float, step_size: int = 7, gamma: float = 0.1):
@@ -291,6 +307,7 @@ def emotic_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, cont_weight=0.5, opt: 
     if mixed_precision: learn.to_bf16()
     return learn
 
+# %% ../nbs/10_emotic.ipynb #993db9d5
 @torch.no_grad()
 def predict_emotic(model, dl) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     "Category scores (N, 26), VAD predictions (N, 3, on the 1-10 scale) and their targets, over `dl`."
@@ -317,6 +334,7 @@ def branch_sizes(p: dict) -> dict:
     "Input size of each branch: body `img_size`, face `face_size`, context `context_size` (0: `img_size`)."
     return dict(body=p["img_size"], face=p["face_size"] or p["img_size"], context=p["context_size"] or p["img_size"])
 
+# %% ../nbs/10_emotic.ipynb #2b1701d1
 def validate_emotic_params(p: dict) -> dict:
     "Check every EMOTIC parameter; raise one ValueError naming each bad one and what is allowed. Returns the full set."
     c = ParamCheck({k: ("" if (v is None or _none(v) is None) and isinstance(EMOTIC_DEFAULTS.get(k), str) else v)

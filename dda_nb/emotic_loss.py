@@ -30,13 +30,15 @@ def _check_choice(name: str, value, allowed: tuple):
 def dynamic_weights(cats: torch.Tensor, form: str = "count", c: float = 1.2,
                     absent: float | None = 1e-4) -> torch.Tensor:
     """Per-category weights `1 / ln(x_i + c)` of a batch's (B, 26) 0/1 targets, `x_i` its positives of category i
-    ('count') or their share of the batch ('frequency'); `absent` for a category without positives (None: the formula)."""
+    ('count') or their share of the batch ('frequency'); `absent` for a category without positives (None: the formula).
+    """
     _check_choice("form", form, CAT_WEIGHTS)
     n = cats.float().sum(0)
     x = n if form == "count" else n / len(cats)
     w = 1.0 / torch.log(x + c)
     return w if absent is None else w.masked_fill(n == 0, absent)
 
+# %% ../nbs/09a_emotic_loss.ipynb #dc7f808f
 def _reduce(per_person: torch.Tensor, reduction: str) -> torch.Tensor:
     _check_choice("reduction", reduction, LOSS_REDUCTIONS)
     return per_person.sum() if reduction == "sum" else per_person.mean()
@@ -47,12 +49,14 @@ def discrete_loss(scores: torch.Tensor, cats: torch.Tensor, form: str = "count",
     w = dynamic_weights(cats, form, c, absent)
     return _reduce(((scores.float() - cats.float()) ** 2 * w).sum(1), reduction)
 
+# %% ../nbs/09a_emotic_loss.ipynb #b7831978
 def continuous_loss(vad_pred: torch.Tensor, vad: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
     """Smooth L1 (margin 1) of valence, arousal, dominance on the 1-10 scale (both given divided by 10), summed over
     the three; mean or sum over the batch."""
     d = F.smooth_l1_loss(10 * vad_pred.float(), 10 * vad.float(), reduction="none", beta=1.0)
     return _reduce(d.sum(1), reduction)
 
+# %% ../nbs/09a_emotic_loss.ipynb #4a5bc673
 class EmoticLoss:
     "`(1 - cont_weight) * discrete_loss + cont_weight * continuous_loss` on a (B, 29) output and (B, 29) target."
     def __init__(self, cont_weight: float = 0.5, cat_weights: str = "count", reduction: str = "mean",
@@ -76,11 +80,13 @@ def average_precisions(scores, targets) -> np.ndarray:
     if s.shape != t.shape: raise ValueError(f"scores {s.shape} and targets {t.shape} differ in shape")
     return np.array([average_precision_score(t[:, i], s[:, i]) if t[:, i].any() else np.nan for i in range(t.shape[1])])
 
+# %% ../nbs/09a_emotic_loss.ipynb #af03442d
 def mean_ap(scores, targets) -> float:
     "Mean of the per-category average precisions (categories without positives left out)."
     ap = average_precisions(scores, targets)
     return float(np.nanmean(ap)) if np.isfinite(ap).any() else float("nan")
 
+# %% ../nbs/09a_emotic_loss.ipynb #4ba48b70
 def best_thresholds(scores, targets) -> np.ndarray:
     "Per category, the score threshold maximising F1 (from scikit-learn's precision-recall curve); +inf when no positive."
     from sklearn.metrics import precision_recall_curve
@@ -93,14 +99,18 @@ def best_thresholds(scores, targets) -> np.ndarray:
         out[i] = th[int(np.argmax(f1))]
     return out
 
+# %% ../nbs/09a_emotic_loss.ipynb #fd05e0a8
 def threshold_metrics(scores, targets, thresholds) -> pd.DataFrame:
     "Precision, recall and F1 per category of the decisions `scores >= thresholds`."
     from sklearn.metrics import precision_recall_fscore_support
     s, t = np.asarray(scores, dtype=np.float64), np.asarray(targets).astype(int)
     pred = (s >= np.asarray(thresholds)[None]).astype(int)
     p, r, f, _ = precision_recall_fscore_support(t, pred, average=None, zero_division=0)
-    return pd.DataFrame(dict(precision=p, recall=r, f1=f), index=pd.Index(EMOTIC_CATEGORIES[:t.shape[1]], name="category"))
+    return pd.DataFrame(
+        dict(precision=p, recall=r, f1=f), index=pd.Index(EMOTIC_CATEGORIES[: t.shape[1]], name="category")
+    )
 
+# %% ../nbs/09a_emotic_loss.ipynb #cf607297
 class MeanAP(Metric):
     "fastai metric: mAP of the first 26 outputs over the validation set, gathered on the device, read once an epoch."
     def reset(self): self.preds, self.targs = [], []
@@ -137,8 +147,10 @@ def plot_ap(table: pd.DataFrame, path=None, title=""):
     ap = 100 * table["ap"]
     ax.bar(range(len(ap)), ap.fillna(0), color=["C0" if np.isfinite(v) else "0.8" for v in ap])
     ax.axhline(np.nanmean(ap), color="C3", ls="--", label=f"mAP {np.nanmean(ap):.2f}")
-    ax.set_xticks(range(len(ap))); ax.set_xticklabels(table.index, rotation=60, ha="right", fontsize=8)
-    ax.set(ylabel="average precision (%)", ylim=(0, 100), title=title or "per-category AP"); ax.legend()
+    ax.set_xticks(range(len(ap)))
+    ax.set_xticklabels(table.index, rotation=60, ha="right", fontsize=8)
+    ax.set(ylabel="average precision (%)", ylim=(0, 100), title=title or "per-category AP")
+    ax.legend()
     fig.tight_layout()
     if path: fig.savefig(path, dpi=110)
     return fig

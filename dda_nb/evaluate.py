@@ -28,14 +28,19 @@ def predict_probs(model, dl, mixed_precision: bool | None = None) -> tuple[torch
         ys.append(yb.as_subclass(torch.Tensor))
     return torch.cat(probs).cpu(), torch.cat(ys).cpu()
 
+# %% ../nbs/06c_evaluate.ipynb #b872c122
 def classification_metrics(probs, targets, classes) -> dict:
     "Accuracy, macro F1, per-class accuracy and confusion matrix (counts) from class scores."
     from sklearn.metrics import f1_score, confusion_matrix
     pred, y = np.asarray(probs).argmax(1), np.asarray(targets)
     cm = confusion_matrix(y, pred, labels=range(len(classes)))
     per_class = {c: float(cm[i, i] / cm[i].sum()) if cm[i].sum() else float("nan") for i, c in enumerate(classes)}
-    return dict(accuracy=float((pred == y).mean()), macro_f1=float(f1_score(y, pred, average="macro", labels=range(len(classes)))),
-                per_class_acc=per_class, confusion=cm.tolist())
+    return dict(
+        accuracy=float((pred == y).mean()),
+        macro_f1=float(f1_score(y, pred, average="macro", labels=range(len(classes)))),
+        per_class_acc=per_class,
+        confusion=cm.tolist(),
+    )
 
 # %% ../nbs/06c_evaluate.ipynb #c021
 def plot_confusion(cm, classes, path=None, title=""):
@@ -44,23 +49,33 @@ def plot_confusion(cm, classes, path=None, title=""):
     cm = np.asarray(cm, dtype=float)
     fig, axes = plt.subplots(1, 2, figsize=(12, 5))
     norm = cm / np.clip(cm.sum(1, keepdims=True), 1, None)
-    sns.heatmap(cm, annot=True, fmt=".0f", cmap="Blues", xticklabels=classes, yticklabels=classes, ax=axes[0], cbar=False)
-    sns.heatmap(norm, annot=True, fmt=".2f", cmap="Blues", vmin=0, vmax=1, xticklabels=classes, yticklabels=classes, ax=axes[1])
+    sns.heatmap(
+        cm, annot=True, fmt=".0f", cmap="Blues", xticklabels=classes, yticklabels=classes, ax=axes[0], cbar=False
+    )
+    sns.heatmap(
+        norm, annot=True, fmt=".2f", cmap="Blues", vmin=0, vmax=1, xticklabels=classes, yticklabels=classes, ax=axes[1]
+    )
     for ax, t in zip(axes, ("counts", "row-normalised")):
         ax.set(xlabel="predicted", ylabel="true", title=f"{title} {t}".strip())
     fig.tight_layout()
     if path: fig.savefig(path, dpi=110)
     return fig
 
+# %% ../nbs/06c_evaluate.ipynb #042477e1
 def plot_history(history: pd.DataFrame, path=None, title=""):
     "Learning curves: losses, validation accuracy and learning rate per epoch."
     import matplotlib.pyplot as plt
     fig, axes = plt.subplots(1, 3, figsize=(14, 3.6))
     h = history
-    axes[0].plot(h.epoch, h.train_loss, "o-", label="train"); axes[0].plot(h.epoch, h.valid_loss, "o-", label="valid")
-    axes[0].set(title="loss", xlabel="epoch"); axes[0].legend()
-    axes[1].plot(h.epoch, h.accuracy, "o-", color="C2"); axes[1].set(title="validation accuracy", xlabel="epoch")
-    axes[2].plot(h.epoch, h.lr, "o-", color="C3"); axes[2].set(title="learning rate", xlabel="epoch", yscale="log")
-    fig.suptitle(title); fig.tight_layout()
+    axes[0].plot(h.epoch, h.train_loss, "o-", label="train")
+    axes[0].plot(h.epoch, h.valid_loss, "o-", label="valid")
+    axes[0].set(title="loss", xlabel="epoch")
+    axes[0].legend()
+    axes[1].plot(h.epoch, h.accuracy, "o-", color="C2")
+    axes[1].set(title="validation accuracy", xlabel="epoch")
+    axes[2].plot(h.epoch, h.lr, "o-", color="C3")
+    axes[2].set(title="learning rate", xlabel="epoch", yscale="log")
+    fig.suptitle(title)
+    fig.tight_layout()
     if path: fig.savefig(path, dpi=110)
     return fig

@@ -244,6 +244,7 @@ def recipe_fidelity(grid=None) -> pd.DataFrame:
     _emotic_rows(rows, pp["emotic"])
     return pd.DataFrame(rows)
 
+# %% ../nbs/07a_fidelity.ipynb #4ddc3356
 def fidelity_markdown(t: pd.DataFrame) -> str:
     "The fidelity table as Markdown (the README shows it)."
     cols = ["item", "dataset", "original", "where", "ours", "equal", "why"]

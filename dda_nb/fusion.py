@@ -35,11 +35,14 @@ def read_run_params(run_dir, name: str = "model") -> dict:
         raise ValueError(f"{name}: {run_dir} is a {params.get('kind')!r} run; fusion needs an 'expression' run")
     if "arch" not in params: raise ValueError(f"{name}: {pfile} names no 'arch'")
     if not (run_dir / "model.pth").is_file():
-        raise FileNotFoundError(f"{name}: checkpoint {run_dir / 'model.pth'} not found (the run has no trained weights)")
+        raise FileNotFoundError(
+            f"{name}: checkpoint {run_dir / 'model.pth'} not found (the run has no trained weights)"
+        )
     if not is_complete(run_dir):
         raise ValueError(f"{name}: run {run_dir.name} is not complete (no COMPLETE file); finish it before fusing it")
     return params
 
+# %% ../nbs/09_fusion.ipynb #998176f3
 def load_expression_run(run_dir, name: str = "model", dataset: str | None = None, num_classes: int | None = None,
                         img_size: int | None = None, map_location="cpu") -> nn.Module:
     "Rebuild the expression model of `run_dir` with its trained weights, checking dataset, classes and image size first."
@@ -72,11 +75,15 @@ def member_split(member_params: list[dict], dataset: str, data_dir: str = "") ->
     splits = [{k: p.get(k, EXPRESSION_DEFAULTS[k]) for k in keys} for p in member_params]
     data = ["real" if p.get("data_dir") else "synthetic" for p in member_params]
     if splits[0] != splits[1]:
-        raise ValueError(f"model1 and model2 were trained on different {dataset} splits ({splits[0]} vs {splits[1]}): "
-                         "each would have trained on validation images of the other; fuse runs trained on the same split")
+        raise ValueError(
+            f"model1 and model2 were trained on different {dataset} splits ({splits[0]} vs {splits[1]}): "
+            "each would have trained on validation images of the other; fuse runs trained on the same split"
+        )
     for i, d in enumerate(data, 1):
         if d != ("real" if data_dir else "synthetic"):
-            raise ValueError(f"model{i} was trained on {d} data, the fusion runs on {'real' if data_dir else 'synthetic'} data")
+            raise ValueError(
+                f"model{i} was trained on {d} data, the fusion runs on {'real' if data_dir else 'synthetic'} data"
+            )
     return splits[0]
 
 # %% ../nbs/09_fusion.ipynb #c010b
@@ -97,9 +104,11 @@ def save_without(module: nn.Module, *prefixes: str) -> nn.Module:
         for k in [k for k in sd if k.startswith(tuple(prefix + p for p in prefixes))]: del sd[k]
     def allow_missing(m, incompatible):
         incompatible.missing_keys[:] = [k for k in incompatible.missing_keys if not k.startswith(prefixes)]
-    module.register_state_dict_post_hook(drop); module.register_load_state_dict_post_hook(allow_missing)
+    module.register_state_dict_post_hook(drop)
+    module.register_load_state_dict_post_hook(allow_missing)
     return module
 
+# %% ../nbs/09_fusion.ipynb #0391af19
 class LateFusion(nn.Module):
     "Weighted average of two classifiers' probabilities, `w*p1 + (1-w)*p2`; returns log-probabilities."
     method = "late"
@@ -112,12 +121,16 @@ class LateFusion(nn.Module):
 
     def set_weight(self, weight: float):
         if not 0 <= weight <= 1: raise ValueError(f"late fusion weight must be in [0, 1], got {weight!r}")
-        self.weight.fill_(float(weight)); return self
+        self.weight.fill_(float(weight))
+        return self
 
     def forward(self, x):
-        p = self.weight * F.softmax(self.model1(x).float(), 1) + (1 - self.weight) * F.softmax(self.model2(x).float(), 1)
+        p = self.weight * F.softmax(self.model1(x).float(), 1) + (1 - self.weight) * F.softmax(
+            self.model2(x).float(), 1
+        )
         return torch.log(p.clamp_min(1e-12))
 
+# %% ../nbs/09_fusion.ipynb #cb422c17
 def choose_late_weight(probs1, probs2, targets, grid=None) -> tuple[float, pd.DataFrame]:
     "The weight `w` of `w*p1 + (1-w)*p2` with the best accuracy on (validation) `targets`, and the whole search."
     grid = np.round(np.linspace(0, 1, 21), 4) if grid is None else np.asarray(grid, float)
@@ -146,7 +159,9 @@ class _TwoModels(nn.Module):
 
     def train(self, mode: bool = True):
         super().train(mode)
-        if self.freeze: self.model1.eval(); self.model2.eval()
+        if self.freeze:
+            self.model1.eval()
+            self.model2.eval()
         return self
 
     def features(self, x) -> tuple[torch.Tensor, torch.Tensor]:
@@ -159,15 +174,19 @@ class ConcatFusion(_TwoModels):
     def __init__(self, model1, model2, num_classes: int, freeze: bool = True, dropout: float = 0.4):
         super().__init__(model1, model2, freeze)
         self.method = "early" if freeze else "joint"
-        self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(model1.num_features + model2.num_features, num_classes))
+        self.head = nn.Sequential(
+            nn.Dropout(dropout), nn.Linear(model1.num_features + model2.num_features, num_classes)
+        )
 
     def forward(self, x): return self.head(torch.cat(self.features(x), 1))
 
+# %% ../nbs/09_fusion.ipynb #269b1f42
 class EarlyFusion(ConcatFusion):
     "Early fusion: a head trained on the concatenated features of two frozen models."
     def __init__(self, model1, model2, num_classes: int, dropout: float = 0.4):
         super().__init__(model1, model2, num_classes, freeze=True, dropout=dropout)
 
+# %% ../nbs/09_fusion.ipynb #5fee8e65
 class JointFusion(ConcatFusion):
     "Joint fusion: both backbones and a head on their concatenated features, trained end to end."
     def __init__(self, model1, model2, num_classes: int, dropout: float = 0.4):
@@ -185,17 +204,25 @@ def _arrow(ax, a, b):
 def attention_design_figure(path=None):
     "Diagram of the fusion-attention module (our design); saved to `path` if given."
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(11, 3.6)); ax.set_xlim(0, 11); ax.set_ylim(0, 3.6); ax.axis("off")
+    fig, ax = plt.subplots(figsize=(11, 3.6))
+    ax.set_xlim(0, 11)
+    ax.set_ylim(0, 3.6)
+    ax.axis("off")
     _box(ax, (0.1, 1.45), 0.9, 0.7, "face\nimage x", "#eeeeee")
     for k, y in ((1, 2.5), (2, 0.4)):
-        _box(ax, (1.5, y), 1.5, 0.7, f"model {k}\n(frozen backbone)", "#cfe2f3"); _arrow(ax, (1.0, 1.8), (1.5, y + 0.35))
-        _box(ax, (3.4, y), 1.2, 0.7, f"f{k}: pooled\nfeatures", "#ffffff"); _arrow(ax, (3.0, y + 0.35), (3.4, y + 0.35))
-        _box(ax, (5.0, y), 1.3, 0.7, f"z{k} = P{k}(f{k})\nlinear+LN+GELU", "#d9ead3"); _arrow(ax, (4.6, y + 0.35), (5.0, y + 0.35))
-        _arrow(ax, (6.3, y + 0.35), (6.8, 1.8)); _arrow(ax, (5.65, y + (0 if k == 1 else 0.7)), (8.15, 1.8 + (0.35 if k == 1 else -0.35)))
+        _box(ax, (1.5, y), 1.5, 0.7, f"model {k}\n(frozen backbone)", "#cfe2f3")
+        _arrow(ax, (1.0, 1.8), (1.5, y + 0.35))
+        _box(ax, (3.4, y), 1.2, 0.7, f"f{k}: pooled\nfeatures", "#ffffff")
+        _arrow(ax, (3.0, y + 0.35), (3.4, y + 0.35))
+        _box(ax, (5.0, y), 1.3, 0.7, f"z{k} = P{k}(f{k})\nlinear+LN+GELU", "#d9ead3")
+        _arrow(ax, (4.6, y + 0.35), (5.0, y + 0.35))
+        _arrow(ax, (6.3, y + 0.35), (6.8, 1.8))
+        _arrow(ax, (5.65, y + (0 if k == 1 else 0.7)), (8.15, 1.8 + (0.35 if k == 1 else -0.35)))
     _box(ax, (6.8, 1.3), 1.1, 1.0, "shared gated\nscorer s(z)\nsoftmax over k", "#fce5cd")
     ax.text(7.35, 1.05, "a1 + a2 = 1\n(per sample)", ha="center", va="top", fontsize=7)
     _arrow(ax, (7.9, 1.8), (8.2, 1.8))
-    _box(ax, (8.2, 1.45), 1.1, 0.7, "a1 z1 + a2 z2", "#fff2cc"); _arrow(ax, (9.3, 1.8), (9.6, 1.8))
+    _box(ax, (8.2, 1.45), 1.1, 0.7, "a1 z1 + a2 z2", "#fff2cc")
+    _arrow(ax, (9.3, 1.8), (9.6, 1.8))
     _box(ax, (9.6, 1.45), 1.3, 0.7, "dropout +\nlinear -> classes", "#f4cccc")
     ax.set_title("Fusion attention (our design of the thesis's proposal)", fontsize=10)
     fig.tight_layout()
@@ -211,6 +238,7 @@ class GatedScorer(nn.Module):
 
     def forward(self, z): return self.w(torch.tanh(self.V(z)) * torch.sigmoid(self.U(z))).squeeze(-1)
 
+# %% ../nbs/09_fusion.ipynb #c94f3d48
 class AttentionFusion(_TwoModels):
     "Fusion attention (our design): project both models' features to `dim`, weight them per sample by softmax attention, classify the weighted sum."
     method = "attention"
@@ -251,14 +279,18 @@ def make_fusion(method: str, model1: nn.Module, model2: nn.Module, num_classes: 
     if method == "joint": return JointFusion(model1, model2, num_classes, **kw)
     return AttentionFusion(model1, model2, num_classes, **kw)
 
+# %% ../nbs/09_fusion.ipynb #1768d973
 @torch.no_grad()
 def attention_weights(model: AttentionFusion, dl) -> tuple[torch.Tensor, torch.Tensor]:
     "Per-sample attention weights (N, 2) and targets of an `AttentionFusion` over data loader `dl`."
-    model.eval(); ws, ys = [], []
+    model.eval()
+    ws, ys = [], []
     for xb, yb in dl:
-        ws.append(model(xb, return_weights=True)[1].float().cpu()); ys.append(yb.cpu())
+        ws.append(model(xb, return_weights=True)[1].float().cpu())
+        ys.append(yb.cpu())
     return torch.cat(ws), torch.cat(ys)
 
+# %% ../nbs/09_fusion.ipynb #ac9b3ae7
 def plot_attention_weights(weights, targets, classes, names=("model 1", "model 2"), path=None, title=""):
     "Distribution of the weight on model 1 (histogram) and mean weights per true class (bars)."
     import matplotlib.pyplot as plt
@@ -269,10 +301,13 @@ def plot_attention_weights(weights, targets, classes, names=("model 1", "model 2
                 title="per-sample weights")
     means = np.array([w[y == i].mean(0) if (y == i).any() else [np.nan, np.nan] for i in range(len(classes))])
     xs = np.arange(len(classes))
-    axes[1].bar(xs, means[:, 0], color="C0", label=names[0]); axes[1].bar(xs, means[:, 1], bottom=means[:, 0], color="C1", label=names[1])
+    axes[1].bar(xs, means[:, 0], color="C0", label=names[0])
+    axes[1].bar(xs, means[:, 1], bottom=means[:, 0], color="C1", label=names[1])
     axes[1].set(xticks=xs, ylim=(0, 1), ylabel="mean weight", title="mean weights per true class")
-    axes[1].set_xticklabels(classes, rotation=30, ha="right"); axes[1].legend(fontsize=8)
-    fig.suptitle(title); fig.tight_layout()
+    axes[1].set_xticklabels(classes, rotation=30, ha="right")
+    axes[1].legend(fontsize=8)
+    fig.suptitle(title)
+    fig.tight_layout()
     if path: fig.savefig(path, dpi=110)
     return fig
 
@@ -290,14 +325,19 @@ def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: i
     m_tta = classification_metrics(tta_predict(model, dls.test, tta, dataset), y, classes) if tta else None
     hist = run_dir / "history.csv"
     h = pd.read_csv(hist) if hist.is_file() else None
-    best_epoch = int(h.loc[h.accuracy.idxmax(), "epoch"]) if h is not None and {"accuracy", "epoch"} <= set(h.columns) and len(h) else None
+    best_epoch = (
+        int(h.loc[h.accuracy.idxmax(), "epoch"])
+        if h is not None and {"accuracy", "epoch"} <= set(h.columns) and len(h)
+        else None
+    )
     metrics = dict(method=method, test_acc=m["accuracy"], test_acc_tta=m_tta["accuracy"] if m_tta else None,
                    macro_f1=m["macro_f1"], macro_f1_tta=m_tta["macro_f1"] if m_tta else None,
                    per_class_acc=m["per_class_acc"], confusion=m["confusion"], best_epoch=best_epoch,
                    n_test=len(y), tta_views=tta, **extra)
     write_json(run_dir / "metrics.json", metrics)
     pred = pd.DataFrame(probs.numpy(), columns=[f"p_{c}" for c in classes])
-    pred.insert(0, "target", [classes[i] for i in y]); pred.insert(1, "pred", [classes[i] for i in probs.argmax(1)])
+    pred.insert(0, "target", [classes[i] for i in y])
+    pred.insert(1, "pred", [classes[i] for i in probs.argmax(1)])
     pred.to_csv(run_dir / "predictions.csv", index_label="index")
     plt.close(plot_confusion(m["confusion"], classes, run_dir / "confusion.png", title or f"{method} fusion"))
     return metrics
@@ -311,6 +351,7 @@ def member_source(p: dict, i: int) -> str:
     "Model `i`'s source: `model{i}_run_dir` when set, else `model{i}` (a registry name or a run directory)."
     return str(p.get(f"model{i}_run_dir") or p.get(f"model{i}") or "")
 
+# %% ../nbs/09_fusion.ipynb #7313123d
 def validate_fusion_params(p: dict) -> dict:
     "Check every fusion parameter; raise one ValueError naming each bad one and what is allowed. Returns the full set."
     from dda_nb.backbones import MODELS, list_models

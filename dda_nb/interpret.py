@@ -50,7 +50,10 @@ def architecture_figure(arch: str = "dda_resnet34", img_size: int = 224, path=No
     from matplotlib.patches import FancyBboxPatch
     with torch.device("meta"): model = create_model(arch)
     tr = trace_dda(model, img_size)
-    fig, ax = plt.subplots(figsize=(17, 8.2)); ax.set_axis_off(); ax.set_xlim(0, 17); ax.set_ylim(0, 8.2)
+    fig, ax = plt.subplots(figsize=(17, 8.2))
+    ax.set_axis_off()
+    ax.set_xlim(0, 17)
+    ax.set_ylim(0, 8.2)
     def box(x, y, w, h, text, color, fs=8.5):
         ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.05", fc=color, ec="0.3"))
         ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=fs)
@@ -66,31 +69,69 @@ def architecture_figure(arch: str = "dda_resnet34", img_size: int = 224, path=No
         arrow(prev, y + .4, x, y + .4)
         if f"DDA{i}.mask" in tr:
             box(x + 1.8, y + .15, 0.9, 0.5, "x(1+m)", "#fde2c8", 8)
-            arrow(x + 1.5, y + .4, x + 1.8, y + .4); prev = x + 2.7
+            arrow(x + 1.5, y + 0.4, x + 1.8, y + 0.4)
+            prev = x + 2.7
             blk = getattr(model, f"DDA{i}")
             sp, ctx = tr[f"DDA{i}.domains"]
             trunk = tr[f"DDA{i}.trunk"]
-            spatial = f"spatial:\n{blk.n_spatial} strided\nConvBlock(s)\n-> {_fmt(sp)}" if blk.n_spatial else f"spatial:\nx itself\n{_fmt(sp)}"
+            spatial = (
+                f"spatial:\n{blk.n_spatial} strided\nConvBlock(s)\n-> {_fmt(sp)}"
+                if blk.n_spatial
+                else f"spatial:\nx itself\n{_fmt(sp)}"
+            )
             box(x, 5.2, 1.3, 1.25, spatial, "#e4f2e1", 7.5)
-            box(x + 1.4, 5.2, 1.3, 1.25, (f"context:\nResNet-18\nlayers {i}-4\n-> " if i < 4 else "context:\nResNet-18\nlayer 4\n-> ") + "\n".join(_fmt(t) for t in trunk), "#efe4f6", 7.5)
-            box(x + 1.4, 3.95, 1.3, 0.9, "ChannelAttention" + (" x2" if i < 4 else "") + f"\n-> {_fmt(ctx)}", "#efe4f6", 7.5)
+            box(
+                x + 1.4,
+                5.2,
+                1.3,
+                1.25,
+                (f"context:\nResNet-18\nlayers {i}-4\n-> " if i < 4 else "context:\nResNet-18\nlayer 4\n-> ")
+                + "\n".join(_fmt(t) for t in trunk),
+                "#efe4f6",
+                7.5,
+            )
+            box(
+                x + 1.4,
+                3.95,
+                1.3,
+                0.9,
+                "ChannelAttention" + (" x2" if i < 4 else "") + f"\n-> {_fmt(ctx)}",
+                "#efe4f6",
+                7.5,
+            )
             box(x, 2.75, 2.7, 0.8, f"DualDomainFusion -> {_fmt(tr[f'DDA{i}.fused'][0])}", "#fff3c4", 8)
-            box(x, 1.55, 2.7, 0.8, f"{'upsample, ' if i < 4 else ''}1x1 conv, softmax\n-> m {_fmt(tr[f'DDA{i}.mask'][0])}", "#fde2c8", 8)
-            arrow(x + .75, y, x + .65, 6.5); arrow(x + .75, y, x + 2.05, 6.5)
-            arrow(x + .65, 5.2, x + .65, 3.6); arrow(x + 2.05, 5.2, x + 2.05, 4.9); arrow(x + 2.05, 3.95, x + 2.05, 3.6)
+            box(
+                x,
+                1.55,
+                2.7,
+                0.8,
+                f"{'upsample, ' if i < 4 else ''}1x1 conv, softmax\n-> m {_fmt(tr[f'DDA{i}.mask'][0])}",
+                "#fde2c8",
+                8,
+            )
+            arrow(x + 0.75, y, x + 0.65, 6.5)
+            arrow(x + 0.75, y, x + 2.05, 6.5)
+            arrow(x + 0.65, 5.2, x + 0.65, 3.6)
+            arrow(x + 2.05, 5.2, x + 2.05, 4.9)
+            arrow(x + 2.05, 3.95, x + 2.05, 3.6)
             arrow(x + 1.35, 2.75, x + 1.35, 2.4)
             ax.plot([x + 2.7, x + 2.95, x + 2.95, x + 2.25], [1.95, 1.95, y - .25, y - .25], color="C1", lw=1.2)
             arrow(x + 2.25, y - .25, x + 2.25, y + .1)
             ax.text(x + 1.35, 1.2, f"DDA block {i}", ha="center", fontsize=9, weight="bold")
-        else: prev = x + 1.5
+        else:
+            prev = x + 1.5
     box(16.0, y, 0.9, 0.8, f"pool, fc\n{_fmt(tr['logits'][0])}", "#eeeeee", 8)
     arrow(prev, y + .4, 16.0, y + .4)
     ax.set_title(f"{arch} at {img_size} px: shapes traced from the model (C x H x W)", fontsize=11)
-    if path: Path(path).parent.mkdir(parents=True, exist_ok=True); fig.savefig(path, dpi=110, bbox_inches="tight")
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path, dpi=110, bbox_inches="tight")
     return fig
 
 # %% ../nbs/08_interpret.ipynb #c012
-def grad_cam(model: nn.Module, x: torch.Tensor, target: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+def grad_cam(
+    model: nn.Module, x: torch.Tensor, target: torch.Tensor | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
     "Grad-CAM heat maps (B, H, W) in [0, 1] at the input resolution, for class `target` (default: the prediction); also the logits."
     model = getattr(model, "_orig_mod", model)  # the module inside a `torch.compile` wrapper
     model.eval()
@@ -103,7 +144,8 @@ def grad_cam(model: nn.Module, x: torch.Tensor, target: torch.Tensor | None = No
             target = logits.argmax(1) if target is None else target.to(logits.device)
             score = logits.gather(1, target[:, None]).sum()
             grads = torch.autograd.grad(score, store["fmap"])[0]
-    finally: h.remove()
+    finally:
+        h.remove()
     fmap = store["fmap"].detach()
     cam = F.relu((grads.mean((2, 3), keepdim=True) * fmap).sum(1, keepdim=True))
     cam = F.interpolate(cam, size=x.shape[-2:], mode="bilinear", align_corners=False)[:, 0]
@@ -123,13 +165,18 @@ def gradcam_grid(model, images: torch.Tensor, labels, classes, prepare, n_per_cl
         idx = idx[torch.randperm(len(idx), generator=g)[:n_per_class]]
         cams, logits = grad_cam(model, prepare(images[idx].to(dev))) if len(idx) else (None, None)
         for j in range(n_per_class):
-            ax = axes[r, j]; ax.set_xticks([]); ax.set_yticks([])
+            ax = axes[r, j]
+            ax.set_xticks([])
+            ax.set_yticks([])
             if j == 0: ax.set_ylabel(c, fontsize=9)
-            if j >= len(idx): ax.set_axis_off(); continue
+            if j >= len(idx):
+                ax.set_axis_off()
+                continue
             img = images[idx[j]].float() / 255
             img = img.expand(3, -1, -1) if img.shape[0] == 1 else img
             cam = F.interpolate(cams[j][None, None].cpu(), size=img.shape[-2:], mode="bilinear")[0, 0]
-            ax.imshow(img.permute(1, 2, 0).numpy()); ax.imshow(cam.numpy(), cmap="jet", alpha=0.4)
+            ax.imshow(img.permute(1, 2, 0).numpy())
+            ax.imshow(cam.numpy(), cmap="jet", alpha=0.4)
             pred = classes[int(logits[j].argmax())]
             ax.set_title(pred, fontsize=8, color="green" if pred == c else "red")
     fig.suptitle("Grad-CAM on test faces (row: true class; title: prediction)", fontsize=10)

@@ -19,7 +19,8 @@ def init_conv_bn(module: nn.Module, nonlinearity: str = "relu") -> nn.Module:
             nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity=nonlinearity)
             if m.bias is not None: nn.init.zeros_(m.bias)
         elif isinstance(m, nn.BatchNorm2d):
-            nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+            nn.init.ones_(m.weight)
+            nn.init.zeros_(m.bias)
     return module
 
 # %% ../nbs/01_layers.ipynb #c006
@@ -69,7 +70,9 @@ class DualDomainFusion(nn.Module):
         self.avg_pool = nn.AdaptiveAvgPool2d(1)
         nn.init.kaiming_normal_(self.conv1.weight, mode="fan_out", nonlinearity="relu")
         nn.init.kaiming_normal_(self.conv2.weight, mode="fan_out", nonlinearity="sigmoid")
-        for bn in (self.bn1, self.bn2): nn.init.ones_(bn.weight); nn.init.zeros_(bn.bias)
+        for bn in (self.bn1, self.bn2):
+            nn.init.ones_(bn.weight)
+            nn.init.zeros_(bn.bias)
 
     def gate(self, f):
         "Channel gate of the fused features `f`: (B, C, 1, 1) in `f`'s dtype, summing to 1 over channels."
@@ -80,17 +83,22 @@ class DualDomainFusion(nn.Module):
     def forward(self, a, b):
         x = torch.cat((a, b), dim=1)
         if x.shape[1] != self.in_channels:
-            raise ValueError(f"DualDomainFusion expects {self.in_channels} channels in total, got {a.shape[1]} + {b.shape[1]}")
+            raise ValueError(
+                f"DualDomainFusion expects {self.in_channels} channels in total, got {a.shape[1]} + {b.shape[1]}"
+            )
         f = self.conv_block(x)
         return f + f * self.gate(f)
 
 # %% ../nbs/01_layers.ipynb #c015
-def up_block(in_channels: int, out_channels: int, kernel_size: int = 2, stride: int = 2, padding: int = 0) -> nn.Sequential:
+def up_block(
+    in_channels: int, out_channels: int, kernel_size: int = 2, stride: int = 2, padding: int = 0
+) -> nn.Sequential:
     "Transposed convolution (no bias), batch norm and ReLU."
     return nn.Sequential(
         nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride=stride, padding=padding, bias=False),
         nn.BatchNorm2d(out_channels), nn.ReLU(inplace=True))
 
+# %% ../nbs/01_layers.ipynb #d12f0b50
 class Upsampler(nn.Module):
     "`steps` transposed-conv blocks: `channels` -> `hidden` -> ... -> `channels` (one block `channels` -> `channels` if `steps` is 1)."
     def __init__(self, steps: int, channels: int, hidden: int, kernel_size: int = 2, stride: int = 2, padding: int = 0):

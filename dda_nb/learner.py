@@ -97,9 +97,17 @@ class ParamCheck:
 
     def common(self, unit: str = "images"):
         "The checks every experiment shares: data folder, image size, epochs, batch size, seed, subset."
-        self.need(not self.p["data_dir"] or Path(self.p["data_dir"]).is_dir(), "data_dir", "'' (synthetic data) or an existing folder")
+        self.need(
+            not self.p["data_dir"] or Path(self.p["data_dir"]).is_dir(),
+            "data_dir",
+            "'' (synthetic data) or an existing folder",
+        )
         out = self.p.get("out_dir")
-        self.need(not out or not Path(out).exists() or Path(out).is_dir(), "out_dir", "'' (outputs/) or a folder (created when missing)")
+        self.need(
+            not out or not Path(out).exists() or Path(out).is_dir(),
+            "out_dir",
+            "'' (outputs/) or a folder (created when missing)",
+        )
         for k, lo in (("img_size", 16), ("epochs", 1), ("batch_size", 1)): self.number(k, lo, integer=True)
         self.number("seed", 0, 2**32 - 1, integer=True, allowed="an int from 0 to 2**32 - 1")
         self.number("subset", 0, integer=True, allowed=f"an int >= 0 ({unit} per split; 0 = all)")
@@ -109,6 +117,7 @@ class ParamCheck:
         if self.errs: raise ValueError("invalid parameters: " + "; ".join(self.errs))
         return self.p
 
+# %% ../nbs/07_learner.ipynb #12afe568
 def validate_expression_params(p: dict) -> dict:
     "Check every training parameter; raise one `ValueError` naming each bad one and what is allowed. Returns the full parameter set."
     from dda_nb.backbones import MODELS, list_models
@@ -152,6 +161,7 @@ class ExpressionRun:
     model: nn.Module
     recipe: dict
 
+# %% ../nbs/07_learner.ipynb #f6f38542
 def subset_data(data, n: int, seed: int = 0):
     "A copy of `data` with at most `n` images per split, drawn with a seeded permutation (for quick pipeline checks)."
     import dataclasses
@@ -162,10 +172,12 @@ def subset_data(data, n: int, seed: int = 0):
         splits[k] = (x[idx], y[idx])
     return dataclasses.replace(data, splits=splits)
 
+# %% ../nbs/07_learner.ipynb #dab049dd
 def expression_run_id(params: dict) -> str:
     "Run id of the expression experiment `params` (missing parameters take their defaults)."
     return run_id("expression", validate_expression_params(params))
 
+# %% ../nbs/07_learner.ipynb #1557cb16
 def expression_recipe(p: dict) -> dict:
     "The dataset's recipe (`RECIPES`) with the run's `lr` and `wd` where it sets them (0 and -1: the recipe's)."
     recipe = dict(RECIPES[p["dataset"]])
@@ -175,6 +187,7 @@ def expression_recipe(p: dict) -> dict:
         recipe["wd"] = p["wd"]
     return recipe
 
+# %% ../nbs/07_learner.ipynb #22487478
 def prepare_expression(params: dict, device=None) -> ExpressionRun:
     "Validate `params`, open the run directory, load the data (synthetic when `data_dir` is empty), build loaders and model."
     from dda_nb.data import load_expression
@@ -190,28 +203,46 @@ def prepare_expression(params: dict, device=None) -> ExpressionRun:
     if len(data.splits["train"][1]) < 2:  # batch norm needs two images per training batch
         raise ValueError(f"the training split has {len(data.splits['train'][1])} image(s); training needs at least 2 "
                          f"(subset={p['subset']}, data: {data.data_dir})")
-    model = create_model(p["arch"], num_classes=len(data.classes), pretrained=p["pretrained"] or None, dda_stages=p["dda_stages"])
-    dls = expression_dls(data, img_size=p["img_size"], bs=p["batch_size"], norm=p["norm"], device=device, seed=p["seed"])
-    extra = dict(data_source=data.source, selection=data.selection, n_classes=len(data.classes), classes=list(data.classes))
+    model = create_model(
+        p["arch"], num_classes=len(data.classes), pretrained=p["pretrained"] or None, dda_stages=p["dda_stages"]
+    )
+    dls = expression_dls(
+        data, img_size=p["img_size"], bs=p["batch_size"], norm=p["norm"], device=device, seed=p["seed"]
+    )
+    extra = dict(
+        data_source=data.source, selection=data.selection, n_classes=len(data.classes), classes=list(data.classes)
+    )
     run_dir = start_run("expression", p, p["out_dir"] or None, extra) if _is_main_process() else \
         Path(p["out_dir"] or outputs_root()) / "runs" / run_id("expression", p)  # data and model ready: now the folder
     return ExpressionRun(p, Path(run_dir), data, dls, model.to(dls.device), recipe)
 
+# %% ../nbs/07_learner.ipynb #74b32590
 def epochs_to_run(params: dict) -> int:
     "Epochs a run trains at most: `epochs`, or one more under the 'original' protocol, as the original's loop."
     return params["epochs"] + (1 if params["protocol"] == "original" else 0)
 
+# %% ../nbs/07_learner.ipynb #b700da3e
 def distributed_options(device, sync_bn: bool = False) -> dict:
     "fastai `distrib_ctx` arguments on `device`: per-process batch norm unless `sync_bn` (CUDA only); gloo on the CPU."
     on_cuda = torch.device(device).type == "cuda"
     return dict(sync_bn=sync_bn and on_cuda, cpu=not on_cuda)
 
+# %% ../nbs/07_learner.ipynb #219ea97d
 def train_expression(run: ExpressionRun, distributed: bool = False, sync_bn: bool = False) -> pd.DataFrame:
     "Train `run.model` with the recipe (resuming an interrupted run); the best weights end up in `run.model`."
     r = run.recipe
-    learn = expression_learner(run.dls, run.model, run.run_dir, lr=r["lr"], wd=r["wd"], plateau_patience=r["plateau_patience"],
-                               plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"],
-                               torch_compile=run.params["torch_compile"], deterministic=run.params["deterministic"])
+    learn = expression_learner(
+        run.dls,
+        run.model,
+        run.run_dir,
+        lr=r["lr"],
+        wd=r["wd"],
+        plateau_patience=r["plateau_patience"],
+        plateau_factor=r["plateau_factor"],
+        stop_patience=r["stop_patience"],
+        torch_compile=run.params["torch_compile"],
+        deterministic=run.params["deterministic"],
+    )
     epochs = epochs_to_run(run.params)
     if distributed:
         from fastai.torch_core import rank_distrib
@@ -246,7 +277,8 @@ def evaluate_expression(run: ExpressionRun) -> dict:
                    n_test=len(y), tta_views=run.params["tta"])
     write_json(rd / "metrics.json", metrics)
     pred = pd.DataFrame(probs.numpy(), columns=[f"p_{c}" for c in classes])
-    pred.insert(0, "target", [classes[i] for i in y]); pred.insert(1, "pred", [classes[i] for i in probs.argmax(1)])
+    pred.insert(0, "target", [classes[i] for i in y])
+    pred.insert(1, "pred", [classes[i] for i in probs.argmax(1)])
     pred.to_csv(rd / "predictions.csv", index_label="index")
     title = f"{run.params['arch']} on {run.data.name} ({run.data.source})"
     import matplotlib.pyplot as plt

@@ -208,7 +208,8 @@ def table(name: str, runs: pd.DataFrame | None = None, profile: str | None = Non
     out = []
     for row in t.itertuples():
         if name == "sota" and not row.ours_model:
-            out.append(dict(_summary(runs.iloc[:0], "acc"), status="other work")); continue
+            out.append(dict(_summary(runs.iloc[:0], "acc"), status="other work"))
+            continue
         kind, keys, metric = cell_keys(name, row)
         chosen, status, _ = _cell_runs(runs, kind, keys, ours)
         s = _summary(chosen, metric)
@@ -217,10 +218,12 @@ def table(name: str, runs: pd.DataFrame | None = None, profile: str | None = Non
     res.insert(res.columns.get_loc("ours_std") + 1, "diff", res.ours - res.paper)
     return res
 
+# %% ../nbs/11_report.ipynb #e55cd8fc
 def collect_runs_empty() -> pd.DataFrame:
     "An empty runs table (what `collect_runs` returns for an empty outputs folder)."
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore"); return collect_runs(Path("/nonexistent-dda-nb-outputs"))
+        warnings.simplefilter("ignore")
+        return collect_runs(Path("/nonexistent-dda-nb-outputs"))
 
 # %% ../nbs/11_report.ipynb #c020
 def emotic_ap_table(runs: pd.DataFrame | None = None, models: tuple = EMOTIC_BEST, profile: str | None = None,
@@ -235,8 +238,13 @@ def emotic_ap_table(runs: pd.DataFrame | None = None, models: tuple = EMOTIC_BES
     for c in p.index:
         vals = m.mAP if c == "mAP" else m.ap.map(lambda d: d.get(c, np.nan)) if len(m) else pd.Series(dtype=float)
         vals = pd.Series(vals, dtype=float).dropna()
-        rows.append(dict(ours=vals.mean() if len(vals) else np.nan, ours_std=vals.std(ddof=1) if len(vals) > 1 else np.nan,
-                         n_runs=len(vals)))
+        rows.append(
+            dict(
+                ours=vals.mean() if len(vals) else np.nan,
+                ours_std=vals.std(ddof=1) if len(vals) > 1 else np.nan,
+                n_runs=len(vals),
+            )
+        )
     res = pd.concat([p.reset_index(), pd.DataFrame(rows)], axis=1)
     res["diff"] = res.ours - res.paper
     s = _summary(m, "mAP")
@@ -302,10 +310,12 @@ def profile_dir(outputs_dir, profile: str, what: str = "tables") -> Path:
         raise ValueError(f"profile={profile!r}: expected a name of letters, digits, '.', '_' or '-', e.g. 'quick'")
     return Path(outputs_dir) / what / profile
 
+# %% ../nbs/11_report.ipynb #cf9a4581
 def plan_path(outputs_dir, profile: str) -> Path:
     "The record of the runs `dda-reproduce` last planned for `profile`: `<outputs_dir>/tables/<profile>/plan.json`."
     return profile_dir(outputs_dir, profile) / "plan.json"
 
+# %% ../nbs/11_report.ipynb #850feff6
 def _plan_tables(path: Path, profile: str) -> dict:
     "The {table: [run ids]} of the plan record at `path`, checked."
     rec = _read_json(path)
@@ -329,6 +339,7 @@ def record_plan(outputs_dir, profile: str, tables: dict) -> Path:
     os.replace(tmp, path)  # a reader sees the old record or the new one, never half of one
     return path
 
+# %% ../nbs/11_report.ipynb #53021f22
 def read_plan(outputs_dir, profile: str) -> list[str] | None:
     "Every run id `dda-reproduce` last planned for `profile` (all tables), or None when it never ran `profile` there."
     path = plan_path(outputs_dir, profile)
@@ -366,6 +377,7 @@ def format_table(t: pd.DataFrame, name: str) -> pd.DataFrame:
         if k in t: f[k] = t[k]
     return f
 
+# %% ../nbs/11_report.ipynb #bed0578f
 def format_other_runs(o: pd.DataFrame) -> pd.DataFrame:
     "Other runs for reading: the cell, the paper's value, the runs' mean ± std (n), what kind of run they are, seeds."
     f = _fmt_keys(o, list(o.columns[:o.columns.get_loc("paper")]))
@@ -374,6 +386,7 @@ def format_other_runs(o: pd.DataFrame) -> pd.DataFrame:
     f["seeds"] = o.seeds
     return f
 
+# %% ../nbs/11_report.ipynb #6eb1923f
 def to_markdown(df: pd.DataFrame) -> str:
     "A DataFrame as a GitHub Markdown table (no `tabulate` needed)."
     esc = lambda v: str(v).replace("|", "\\|").replace("\n", " ")
@@ -381,13 +394,15 @@ def to_markdown(df: pd.DataFrame) -> str:
     lines += ["| " + " | ".join(esc(v) for v in row) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines) + "\n"
 
+# %% ../nbs/11_report.ipynb #b5ff7a86
 _OTHER_HEAD = ("Other runs of these cells: other weights, profile, data, protocol or recipe. Each kind is shown on "
                "its own row and never averaged into *ours*.")
 
 def write_table(t: pd.DataFrame, name: str, tables_dir, title: str | None = None,
                 other: pd.DataFrame | None = None) -> list[Path]:
     "Write table `name` to `tables_dir/<name>.md|.csv|.html` (with `other` runs apart, and `<name>_other_runs.csv`)."
-    d = Path(tables_dir); d.mkdir(parents=True, exist_ok=True)
+    d = Path(tables_dir)
+    d.mkdir(parents=True, exist_ok=True)
     f = format_table(t, name)
     n_missing = int(t.status.isin(["missing", "mixed"]).sum())
     head = (f"## {title or name}\n\nPaper values from the thesis; *ours* from runs on disk "
@@ -407,14 +422,20 @@ def write_table(t: pd.DataFrame, name: str, tables_dir, title: str | None = None
 
 # %% ../nbs/11_report.ipynb #c026
 def _label(t: pd.DataFrame, name: str) -> list[str]:
-    cols = {"experiments": ["model", "pretrained", "dataset"], "ablation": ["arch", "stages"], "sota": ["dataset", "method"],
-            "fusion": ["method", "model1", "model2"], "emotic": ["model1", "model2", "model3"]}[name]
+    cols = {
+        "experiments": ["model", "pretrained", "dataset"],
+        "ablation": ["arch", "stages"],
+        "sota": ["dataset", "method"],
+        "fusion": ["method", "model1", "model2"],
+        "emotic": ["model1", "model2", "model3"],
+    }[name]
     return [" / ".join(str(v) if v is not None else "X" for v in r) for r in t[cols].itertuples(index=False)]
 
 def plot_paper_vs_ours(t: pd.DataFrame, name: str, ax=None, title: str | None = None):
     "Dot chart: the paper's value and ours (mean ± std) per cell of table `name`; missing cells are marked."
     import matplotlib.pyplot as plt
-    labels = _label(t, name); y = np.arange(len(t))
+    labels = _label(t, name)
+    y = np.arange(len(t))
     if ax is None: _, ax = plt.subplots(figsize=(8, 0.35 * len(t) + 1.2))
     ax.scatter(t.paper, y, marker="s", color="tab:gray", label="paper", zorder=3)
     ok = t.ours.notna().to_numpy()
@@ -423,10 +444,15 @@ def plot_paper_vs_ours(t: pd.DataFrame, name: str, ax=None, title: str | None = 
     for yi, st in zip(y, t.status):  # right of the plot, in axes coordinates: never over a marker
         if st != "ok": ax.text(1.01, yi, marks[st], va="center", fontsize=7,
                                color="tab:blue", transform=ax.get_yaxis_transform(), clip_on=False)
-    ax.set_yticks(y, labels, fontsize=7); ax.invert_yaxis(); ax.set_xlabel("%"); ax.legend(fontsize=7)
-    ax.set_title(title or f"{name}: paper vs ours", fontsize=9); ax.grid(axis="x", alpha=0.3)
+    ax.set_yticks(y, labels, fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("%")
+    ax.legend(fontsize=7)
+    ax.set_title(title or f"{name}: paper vs ours", fontsize=9)
+    ax.grid(axis="x", alpha=0.3)
     return ax
 
+# %% ../nbs/11_report.ipynb #25d7f88b
 def plot_emotic_ap(t: pd.DataFrame, ax=None):
     "Grouped horizontal bars: per-category AP of Kosti, Hoang, Mittal, the thesis ('paper') and ours."
     import matplotlib.pyplot as plt
@@ -437,6 +463,9 @@ def plot_emotic_ap(t: pd.DataFrame, ax=None):
         ax.barh(y + (i - 2) * h, t[c].fillna(0), height=h, label=c if c != "paper" else "thesis (paper)")
     for yi, v in zip(y, t.ours):
         if pd.isna(v): ax.text(0.5, yi + 2 * h, "ours: missing", va="center", fontsize=6)
-    ax.set_yticks(y, t.category, fontsize=7); ax.invert_yaxis(); ax.set_xlabel("AP (%)")
-    ax.legend(fontsize=7, loc="lower right"); ax.set_title("EMOTIC per-category AP (body only)", fontsize=9)
+    ax.set_yticks(y, t.category, fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("AP (%)")
+    ax.legend(fontsize=7, loc="lower right")
+    ax.set_title("EMOTIC per-category AP (body only)", fontsize=9)
     return ax

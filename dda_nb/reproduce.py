@@ -24,12 +24,19 @@ from .runs import RUN_IRRELEVANT, canonical_params, run_id, is_complete as _run_
 @dataclass
 class Run:
     "One notebook run of the plan."
-    kind: str; notebook: Path; params: dict; inject: dict; run_id: str
-    tables: list = field(default_factory=list); deps: list = field(default_factory=list)
+    kind: str
+    notebook: Path
+    params: dict
+    inject: dict
+    run_id: str
+    tables: list = field(default_factory=list)
+    deps: list = field(default_factory=list)
     provisional: bool = False  # run id computed without the notebook's defaults (notebook missing)
 
+# %% ../nbs/12_reproduce.ipynb #35d7820b
 def default_grid_path() -> Path: return project_root() / "nbs" / "experiments" / "grid.yaml"
 
+# %% ../nbs/12_reproduce.ipynb #947e752a
 def load_grid(path=None) -> dict:
     "The experiment grid from `path` (default `nbs/experiments/grid.yaml`), checked for its required sections."
     path = Path(path or default_grid_path())
@@ -43,6 +50,7 @@ def load_grid(path=None) -> dict:
     g["_dir"] = path.parent
     return g
 
+# %% ../nbs/12_reproduce.ipynb #6690f531
 def _expand(entry: dict) -> list[dict]:
     "The product of an entry's list values (each list is a set of alternatives)."
     keys = list(entry)
@@ -119,6 +127,7 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
                         r.deps = deps
     return order_plan(list(plan.values()))
 
+# %% ../nbs/12_reproduce.ipynb #50a93717
 def order_plan(runs: list[Run]) -> list[Run]:
     "Runs in grid order, each after the runs it depends on."
     by_id, out, seen = {r.run_id: r for r in runs}, [], set()
@@ -136,7 +145,9 @@ def shard_plan(runs: list[Run], i: int, n: int) -> list[Run]:
     if not (1 <= i <= n): raise ValueError(f"--shard {i}/{n}: need 1 <= i <= n")
     parent = {r.run_id: r.run_id for r in runs}
     def find(x):
-        while parent[x] != x: parent[x] = parent[parent[x]]; x = parent[x]
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         return x
     for r in runs:
         for d in r.deps: parent[find(r.run_id)] = find(d)
@@ -144,10 +155,12 @@ def shard_plan(runs: list[Run], i: int, n: int) -> list[Run]:
     for r in runs: groups.setdefault(find(r.run_id), []).append(r.run_id)
     load, owner = [0] * n, {}
     for g in sorted(groups.values(), key=lambda g: -len(g)):
-        k = load.index(min(load)); load[k] += len(g)
+        k = load.index(min(load))
+        load[k] += len(g)
         for rid in g: owner[rid] = k + 1
     return [r for r in runs if owner[r.run_id] == i]
 
+# %% ../nbs/12_reproduce.ipynb #987f5670
 def parse_shard(s: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", s or "")
     if not m or not (1 <= int(m.group(1)) <= int(m.group(2))):
@@ -159,17 +172,21 @@ def run_is_complete(outputs, rid: str) -> bool:
     "Whether run `rid` under the outputs folder `outputs` has finished."
     return _run_complete(Path(outputs) / "runs" / rid)
 
+# %% ../nbs/12_reproduce.ipynb #d5c6df98
 def papermill_execute(nb: Path, out_nb: Path, parameters: dict, cwd: Path):
     "Execute `nb` into `out_nb` with papermill on the `python3` kernel."
     import papermill
     papermill.execute_notebook(str(nb), str(out_nb), parameters=parameters, kernel_name="python3",
                                cwd=str(cwd), progress_bar=False)
 
+# %% ../nbs/12_reproduce.ipynb #d90f28fc
 @dataclass
 class Report:
     "What `run_plan` did: run ids done now, skipped (already complete), and failures (run id, notebook, reason)."
-    done: list = field(default_factory=list); skipped: list = field(default_factory=list)
-    failed: list = field(default_factory=list); interrupted: bool = False
+    done: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+    interrupted: bool = False
 
     def summary(self) -> str:
         s = [f"{len(self.done)} run(s) done, {len(self.skipped)} already complete, {len(self.failed)} failed"
@@ -177,6 +194,7 @@ class Report:
         s += [f"  FAILED {rid}: {why}" + (f"\n         notebook: {nb}" if nb else "") for rid, nb, why in self.failed]
         return "\n".join(s)
 
+# %% ../nbs/12_reproduce.ipynb #4dfc0c18
 def _run_one(r: Run, outputs: Path, execute) -> tuple:
     "Execute run `r`; returns ('done', None, None) or ('failed', notebook, reason)."
     d = outputs / "runs" / r.run_id
@@ -196,24 +214,32 @@ def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool
     runs execute at once, each as soon as the runs it depends on are complete (Ctrl-C then stops starting new ones)."""
     from tqdm import tqdm
     from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
-    outputs = Path(outputs); rep = Report()
+    outputs = Path(outputs)
+    rep = Report()
     bar = tqdm(total=len(runs), desc="runs", unit="run", disable=not progress, file=sys.stderr)
     pending, running, ended = list(runs), {}, set()
     def record(r, outcome, nb, why):
         (rep.done.append(r.run_id) if outcome == "done" else rep.failed.append((r.run_id, nb, why)))
-        ended.add(r.run_id); bar.update(1)
+        ended.add(r.run_id)
+        bar.update(1)
     ex = ThreadPoolExecutor(max(1, jobs))
     try:
         while pending or running:
             for r in list(pending):
                 if len(running) >= max(1, jobs): break
                 if run_is_complete(outputs, r.run_id):
-                    pending.remove(r); rep.skipped.append(r.run_id); ended.add(r.run_id); bar.update(1); continue
+                    pending.remove(r)
+                    rep.skipped.append(r.run_id)
+                    ended.add(r.run_id)
+                    bar.update(1)
+                    continue
                 waiting = {q.run_id for q in pending} | {q.run_id for q in running.values()}
                 if any(x in waiting for x in r.deps): continue  # a dependency is still to run in this plan
                 pending.remove(r)
                 missing = [x for x in r.deps if not run_is_complete(outputs, x)]
-                if missing: record(r, "failed", None, f"dependency not complete: {', '.join(missing)}"); continue
+                if missing:
+                    record(r, "failed", None, f"dependency not complete: {', '.join(missing)}")
+                    continue
                 bar.set_postfix_str(r.run_id)
                 running[ex.submit(_run_one, r, outputs, execute)] = r
             if not running:  # the plan is in dependency order, so only a cycle leaves runs here
@@ -225,9 +251,11 @@ def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool
         rep.interrupted = True
         stop_kernels()  # the running notebooks' kernels: otherwise each would run to its end before the exit
     finally:
-        ex.shutdown(wait=not rep.interrupted, cancel_futures=True); bar.close()
+        ex.shutdown(wait=not rep.interrupted, cancel_futures=True)
+        bar.close()
     return rep
 
+# %% ../nbs/12_reproduce.ipynb #67c4cd41
 def stop_kernels(sig: int = 15) -> list[int]:
     "Send `sig` (SIGTERM) to the IPython kernels this process started (papermill's); returns their pids (Linux; elsewhere none)."
     me, pids = os.getpid(), []
@@ -235,10 +263,14 @@ def stop_kernels(sig: int = 15) -> list[int]:
         try:
             ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
             kernel = b"ipykernel" in (d / "cmdline").read_bytes()
-        except (OSError, ValueError, IndexError): continue
+        except (OSError, ValueError, IndexError):
+            continue
         if ppid == me and kernel:
-            try: os.kill(int(d.name), sig); pids.append(int(d.name))
-            except ProcessLookupError: pass
+            try:
+                os.kill(int(d.name), sig)
+                pids.append(int(d.name))
+            except ProcessLookupError:
+                pass
     return pids
 
 # %% ../nbs/12_reproduce.ipynb #c018
@@ -257,6 +289,7 @@ def plan_weights(runs: list[Run]) -> list[tuple]:
     needs = [(a, pre, None if st is None else tuple(st)) for a, pre, st in needs if a in MODELS]
     return list(dict.fromkeys(needs))
 
+# %% ../nbs/12_reproduce.ipynb #42d0e9a9
 def plan_table(runs: list[Run], outputs) -> "pd.DataFrame":
     "The plan as a table: kind, tables, key parameters, status (complete / todo)."
     import pandas as pd
@@ -264,11 +297,20 @@ def plan_table(runs: list[Run], outputs) -> "pd.DataFrame":
     rows, pos = [], {r.run_id: i for i, r in enumerate(runs, 1)}
     for i, r in enumerate(runs, 1):
         p = {k: r.params.get(k) for k in keys if k in r.params}
-        rows.append(dict(n=i, run_id=r.run_id + ("*" if r.provisional else ""), kind=r.kind, tables=",".join(r.tables),
-                         status="complete" if run_is_complete(outputs, r.run_id) else "todo",
-                         needs=",".join(f"#{pos[d]}" if d in pos else d for d in r.deps) or "-", **{k: "-" if v is None else v for k, v in p.items()}))
+        rows.append(
+            dict(
+                n=i,
+                run_id=r.run_id + ("*" if r.provisional else ""),
+                kind=r.kind,
+                tables=",".join(r.tables),
+                status="complete" if run_is_complete(outputs, r.run_id) else "todo",
+                needs=",".join(f"#{pos[d]}" if d in pos else d for d in r.deps) or "-",
+                **{k: "-" if v is None else v for k, v in p.items()},
+            )
+        )
     return pd.DataFrame(rows).fillna("-")
 
+# %% ../nbs/12_reproduce.ipynb #779893d5
 def plan_by_table(runs: list[Run]) -> dict:
     "The run ids of a plan by table, `{table: [run ids]}`: what `record_plan` keeps for a profile."
     out = {}
@@ -277,6 +319,7 @@ def plan_by_table(runs: list[Run]) -> dict:
             out.setdefault(t, []).append(r.run_id)
     return out
 
+# %% ../nbs/12_reproduce.ipynb #8cea414d
 def _parse_args(argv=None):
     ap = argparse.ArgumentParser(prog="dda-reproduce", description="Run the thesis's experiment grid with papermill and render every table.")
     ap.add_argument("--profile", default="quick", help="grid profile: quick (synthetic data, CPU) or paper (real data, GPU)")
@@ -346,6 +389,7 @@ def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> in
     print(rep.summary())
     return 130 if rep.interrupted else (1 if rep.failed else 0)
 
+# %% ../nbs/12_reproduce.ipynb #4447e870
 def main(argv=None):
     "Console script `dda-reproduce`."
     try: sys.exit(reproduce(argv))
@@ -381,8 +425,10 @@ def write_standin_notebook(path, kind: str, parameters: dict, source: str = STAN
     body = f"KIND = {kind!r}\nPARAM_NAMES = {sorted(parameters)!r}\n" + source
     nb.cells = [pcell, nbformat.v4.new_code_cell(body)]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "python3", "language": "python"}
-    Path(path).write_text(nbformat.writes(nb)); return Path(path)
+    Path(path).write_text(nbformat.writes(nb))
+    return Path(path)
 
+# %% ../nbs/12_reproduce.ipynb #5cc1ab84
 TINY_GRID = """
 notebooks: {expression: expr.ipynb, fusion: fuse.ipynb}
 tables_notebook: tables.ipynb
@@ -396,10 +442,15 @@ tables:
 
 def make_tiny_project(root) -> Path:
     "A tiny grid (`TINY_GRID`) with stand-in notebooks under `root`; returns the grid path."
-    root = Path(root); root.mkdir(parents=True, exist_ok=True)
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
     common = dict(dataset="d", seed=0, data_dir=None, out_dir="outputs", profile="")
-    write_standin_notebook(root / "expr.ipynb", "expression", dict(common, arch="a", img_size=64, dda_stages=[1, 2, 3, 4]))
-    write_standin_notebook(root / "fuse.ipynb", "fusion", dict(common, arch=None, method="late", model1_run_dir="", model2_run_dir=""))
+    write_standin_notebook(
+        root / "expr.ipynb", "expression", dict(common, arch="a", img_size=64, dda_stages=[1, 2, 3, 4])
+    )
+    write_standin_notebook(
+        root / "fuse.ipynb", "fusion", dict(common, arch=None, method="late", model1_run_dir="", model2_run_dir="")
+    )
     tables_params = dict(outputs_dir="outputs", profile="")  # the profile comes from dda-reproduce
     write_standin_notebook(root / "tables.ipynb", "tables", tables_params, TABLES_STANDIN_SOURCE)
     (root / "grid.yaml").write_text(TINY_GRID)

@@ -57,6 +57,7 @@ def canonical_params(params: dict, kind: str | None = None) -> dict:
         out["recipe_fixes"] = fixes
     return out
 
+# %% ../nbs/06a_runs.ipynb #42bd391c
 def _slug(s) -> str: return re.sub(r"[^A-Za-z0-9_.+]+", "_", str(s)).strip("_") or "x"
 
 def run_id(kind: str, params: dict) -> str:
@@ -68,11 +69,15 @@ def run_id(kind: str, params: dict) -> str:
     else: name = "+".join(str(params[k]) for k in ("model1", "model2", "model3") if params.get(k)) or kind
     return f"{kind}-{_slug(params.get('dataset') or kind)}-{_slug(name)}-{h}"
 
+# %% ../nbs/06a_runs.ipynb #42e26b6e
 def write_json(path, obj):
     "Write `obj` as JSON atomically (a crash leaves the old file or the new one, never half of one)."
-    path = Path(path); tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(obj, indent=2, default=str)); os.replace(tmp, path)
+    path = Path(path)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(obj, indent=2, default=str))
+    os.replace(tmp, path)
 
+# %% ../nbs/06a_runs.ipynb #b25354e1
 def is_complete(run_dir) -> bool:
     "Whether the run in `run_dir` has finished."
     return (Path(run_dir) / "COMPLETE").is_file()
@@ -82,22 +87,28 @@ def git_commit() -> str:
     "Commit of the project checkout (with '+dirty' when it has uncommitted changes), or 'unknown'."
     try:
         root = project_root()
-        sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
+        sha = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True,
                                text=True, timeout=10).stdout.strip()
         return (sha + ("+dirty" if dirty else "")) if sha else "unknown"
-    except Exception: return "unknown"
+    except Exception:
+        return "unknown"
 
+# %% ../nbs/06a_runs.ipynb #565db6a8
 def device_name(device=None) -> str:
     "Human-readable name of `device` (default: the training device)."
     device = torch.device(device or training_device())
     if device.type == "cuda": return torch.cuda.get_device_name(device)
     return f"CPU ({platform.processor() or platform.machine()}, {os.cpu_count()} cores)"
 
+# %% ../nbs/06a_runs.ipynb #5c63599a
 def training_device() -> torch.device:
     "The device runs train on: the GPU when there is one, else the CPU."
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
+# %% ../nbs/06a_runs.ipynb #011b79e0
 def environment() -> dict:
     "Versions and hardware recorded with every run."
     import torchvision, fastai, sys
@@ -105,6 +116,7 @@ def environment() -> dict:
                 torchvision=torchvision.__version__, fastai=fastai.__version__, device=device_name(),
                 host=platform.node(), started=datetime.datetime.now().isoformat(timespec="seconds"))
 
+# %% ../nbs/06a_runs.ipynb #8d575ff9
 def start_run(kind: str, params: dict, outputs_dir=None, extra: dict | None = None) -> Path:
     "Create (or reopen, to resume) `<outputs_dir>/runs/<run_id>` for `params` (`extra` is recorded, not part of the id); refuses a finished run."
     rid = run_id(kind, params)
@@ -114,17 +126,22 @@ def start_run(kind: str, params: dict, outputs_dir=None, extra: dict | None = No
                               f"Change a parameter or move that folder to run it again.")
     run_dir.mkdir(parents=True, exist_ok=True)
     prev = run_dir / "params.json"
-    record = dict(params, **(extra or {}), run_id=rid, kind=kind, id_params=canonical_params(params, kind), **environment())
+    record = dict(
+        params, **(extra or {}), run_id=rid, kind=kind, id_params=canonical_params(params, kind), **environment()
+    )
     if prev.is_file():  # resuming: keep the first start time, note the resume
         old = json.loads(prev.read_text())
         record["started"], record["resumed"] = old.get("started"), old.get("resumed", []) + [record["started"]]
     write_json(prev, record)
     return run_dir
 
+# %% ../nbs/06a_runs.ipynb #de476c56
 def mark_complete(run_dir, **info):
     "Declare the run finished: write `COMPLETE`, then drop the resume checkpoint (a finished run needs none)."
     write_json(Path(run_dir) / "COMPLETE", dict(finished=datetime.datetime.now().isoformat(timespec="seconds"), **info))
-    (Path(run_dir) / "checkpoint.pth").unlink(missing_ok=True)  # after COMPLETE: a kill in between costs no finished run
+    (Path(run_dir) / "checkpoint.pth").unlink(
+        missing_ok=True
+    )  # after COMPLETE: a kill in between costs no finished run
 
 # %% ../nbs/06a_runs.ipynb #r003
 def save_atomic(obj, path):
@@ -151,11 +168,14 @@ def papermill_output_path() -> Path | None:
     nbs = [a for a in args[1:] if a.endswith(".ipynb")]
     return Path(nbs[1]).resolve() if len(nbs) >= 2 else None
 
+# %% ../nbs/06a_runs.ipynb #38f053cc
 def save_executed_notebook(run_dir) -> Path | None:
     "Copy the notebook papermill is executing (as saved so far) to `run_dir/notebook.ipynb`."
     import shutil
     src = papermill_output_path()
-    if src is None or not src.is_file(): print("not run by papermill: no executed notebook to keep"); return None
+    if src is None or not src.is_file():
+        print("not run by papermill: no executed notebook to keep")
+        return None
     dst = Path(run_dir) / "notebook.ipynb"
     if src.resolve() != dst.resolve(): shutil.copyfile(src, dst)
     return dst

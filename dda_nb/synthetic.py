@@ -68,17 +68,20 @@ def face_identity(rng: np.random.Generator) -> dict:
         occlude=rng.uniform() < 0.3, occ=rng.uniform(0, 1, 6), iris=rng.uniform(0.05, 0.45, 3),
     )
 
+# %% ../nbs/04_synthetic.ipynb #6cdee942
 def draw_face(p: dict, idn: dict, size: int = 100, rng: np.random.Generator | None = None) -> np.ndarray:
     "Draw one face as float32 RGB (size, size, 3) in [0, 1] from expression parameters `p` and identity `idn`."
     rng = rng or np.random.default_rng(0)
     g = (np.arange(size, dtype=np.float32) + 0.5) / size * 2 - 1
     x, y = np.meshgrid(g, g)
     # inverse pose: image coordinates -> face frame
-    th = math.radians(idn["angle"]); c, s = math.cos(th), math.sin(th)
+    th = math.radians(idn["angle"])
+    c, s = math.cos(th), math.sin(th)
     xs, ys = (x - idn["shift"][0]) / idn["scale"], (y - idn["shift"][1]) / idn["scale"]
     u, v = c * xs + s * ys, -s * xs + c * ys
     aa = 2.5 / size / idn["scale"]
-    img = np.empty((size, size, 3), np.float32); img[:] = idn["bg"]
+    img = np.empty((size, size, 3), np.float32)
+    img[:] = idn["bg"]
     img *= (1 + 0.3 * (x * idn["light"][1] - y * 0.5))[..., None]  # background shading
     fw, fh = idn["face_w"], idn["face_h"]
     _blend(img, _soft(_ellipse(u, v, 0, -0.05, fw * 1.08, fh * 1.05), aa) * (v < idn["hairline"] + 0.12), idn["hair"])
@@ -112,7 +115,8 @@ def draw_face(p: dict, idn: dict, size: int = 100, rng: np.random.Generator | No
     _blend(img, _soft(_segment(u, v, 0.0, -0.02, 0.03, 0.15, 0.012), aa) * 0.5, skin * 0.6)
     _blend(img, _soft(_ellipse(u, v, 0.0, 0.19, 0.07, 0.025), aa) * 0.5, skin * 0.6)
     # mouth: a parabola (curve > 0 lifts the corners), optionally opened
-    mw = 0.21 * float(np.clip(p["mouth_width"], 0.4, 1.6)); my = idn["mouth_y"]
+    mw = 0.21 * float(np.clip(p["mouth_width"], 0.4, 1.6))
+    my = idn["mouth_y"]
     t = np.clip(1 - (u / mw) ** 2, 0, None)
     centre = my - p["mouth_curve"] * ((u / mw) ** 2 - 0.5)
     half_open = max(float(p["mouth_open"]), 0.0) * t
@@ -139,6 +143,7 @@ def expression_params(expr: str, rng: np.random.Generator, difficulty: float = 1
     vals = neutral + k * (proto - neutral) + rng.normal(0, 1, len(FACE_PARAMS)) * PARAM_NOISE * difficulty
     return dict(zip(FACE_PARAMS, vals.tolist()))
 
+# %% ../nbs/04_synthetic.ipynb #8e63ed70
 def to_uint8(img: np.ndarray, gray: bool = False) -> np.ndarray:
     "float [0,1] RGB -> uint8 RGB, or uint8 luminance (H,W) when `gray`."
     if gray: img = img @ np.array([0.299, 0.587, 0.114], np.float32)
@@ -153,27 +158,40 @@ DEFAULT_DIFFICULTY = 1.0
 
 def _faces(n: int, order, size: int, rng, difficulty: float, gray: bool = False):
     "n class-balanced faces (uint8) and their 0-based labels in `order`, shuffled."
-    labels = np.arange(n) % len(order); rng.shuffle(labels)
-    imgs = np.stack([to_uint8(draw_face(expression_params(order[l], rng, difficulty), face_identity(rng), size, rng), gray)
-                     for l in labels])
+    labels = np.arange(n) % len(order)
+    rng.shuffle(labels)
+    imgs = np.stack(
+        [
+            to_uint8(draw_face(expression_params(order[l], rng, difficulty), face_identity(rng), size, rng), gray)
+            for l in labels
+        ]
+    )
     return imgs, labels
 
 def write_fer2013(dest, sizes: dict | None = None, seed: int = 0, difficulty: float = DEFAULT_DIFFICULTY) -> Path:
     "Write a FER2013-format `fer2013.csv` (emotion,pixels,Usage) of synthetic 48x48 gray faces into `dest`."
-    sizes = {**DEFAULT_SIZES, **(sizes or {})}; dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(seed); rows = []
+    sizes = {**DEFAULT_SIZES, **(sizes or {})}
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    rows = []
     for split, usage in (("train", "Training"), ("valid", "PublicTest"), ("test", "PrivateTest")):
         imgs, labels = _faces(sizes[split], FER_ORDER, 48, rng, difficulty, gray=True)
         rows += [(int(l), " ".join(map(str, im.ravel().tolist())), usage) for im, l in zip(imgs, labels)]
     pd.DataFrame(rows, columns=["emotion", "pixels", "Usage"]).to_csv(dest / "fer2013.csv", index=False)
     return dest / "fer2013.csv"
 
+# %% ../nbs/04_synthetic.ipynb #5895b34d
 def write_rafdb(dest, sizes: dict | None = None, seed: int = 0, difficulty: float = DEFAULT_DIFFICULTY) -> Path:
     """Write a RAF-DB-basic-format folder into `dest`: `EmoLabel/list_patition_label.txt` (1-based labels) and
-    `Image/aligned/<name>_aligned.jpg` (100x100 RGB). RAF-DB has no validation split: the `valid` size is added to train."""
-    sizes = {**DEFAULT_SIZES, **(sizes or {})}; dest = Path(dest)
-    (dest / "EmoLabel").mkdir(parents=True, exist_ok=True); (dest / "Image" / "aligned").mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(seed); lines = []
+    `Image/aligned/<name>_aligned.jpg` (100x100 RGB). RAF-DB has no validation split: the `valid` size is added to train.
+    """
+    sizes = {**DEFAULT_SIZES, **(sizes or {})}
+    dest = Path(dest)
+    (dest / "EmoLabel").mkdir(parents=True, exist_ok=True)
+    (dest / "Image" / "aligned").mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    lines = []
     for split, n in (("train", sizes["train"] + sizes["valid"]), ("test", sizes["test"])):
         imgs, labels = _faces(n, RAF_ORDER, 100, rng, difficulty)
         for i, (im, l) in enumerate(zip(imgs, labels), 1):
@@ -187,16 +205,58 @@ def write_rafdb(dest, sizes: dict | None = None, seed: int = 0, difficulty: floa
 EMOTIC_FOLDERS = ("mscoco/images", "framesdb/images", "emodb_small/images", "ade20k/images")
 # state: (face expression, arm pose, scene, core categories, related categories, VAD means)
 EMOTIC_STATES = {
-    "joyful":   ("happiness", "open", "outdoor", ("Happiness", "Pleasure"), ("Affection", "Engagement", "Peace"), (8, 6, 7)),
-    "excited":  ("happiness", "up", "party", ("Excitement", "Engagement"), ("Happiness", "Anticipation", "Confidence"), (8, 9, 7)),
-    "calm":     ("neutral", "down", "outdoor", ("Peace",), ("Engagement", "Esteem", "Pleasure"), (6, 3, 6)),
-    "focused":  ("neutral", "down", "office", ("Engagement", "Anticipation"), ("Confidence", "Doubt/Confusion"), (5, 5, 6)),
-    "sad":      ("sadness", "slump", "dark", ("Sadness", "Suffering"), ("Disconnection", "Fatigue", "Yearning", "Pain"), (2, 3, 3)),
-    "angry":    ("anger", "crossed", "office", ("Anger", "Annoyance"), ("Disapproval", "Aversion"), (2, 8, 7)),
-    "afraid":   ("fear", "up", "dark", ("Fear", "Disquietment"), ("Surprise", "Suffering", "Embarrassment"), (2, 8, 3)),
-    "tired":    ("neutral", "slump", "office", ("Fatigue",), ("Disconnection", "Sadness", "Peace"), (4, 2, 4)),
-    "surprised": ("surprise", "up", "party", ("Surprise",), ("Excitement", "Anticipation", "Doubt/Confusion"), (6, 8, 5)),
-    "caring":   ("happiness", "open", "outdoor", ("Affection", "Sympathy"), ("Sensitivity", "Happiness", "Engagement"), (7, 4, 6)),
+    "joyful": (
+        "happiness",
+        "open",
+        "outdoor",
+        ("Happiness", "Pleasure"),
+        ("Affection", "Engagement", "Peace"),
+        (8, 6, 7),
+    ),
+    "excited": (
+        "happiness",
+        "up",
+        "party",
+        ("Excitement", "Engagement"),
+        ("Happiness", "Anticipation", "Confidence"),
+        (8, 9, 7),
+    ),
+    "calm": ("neutral", "down", "outdoor", ("Peace",), ("Engagement", "Esteem", "Pleasure"), (6, 3, 6)),
+    "focused": (
+        "neutral",
+        "down",
+        "office",
+        ("Engagement", "Anticipation"),
+        ("Confidence", "Doubt/Confusion"),
+        (5, 5, 6),
+    ),
+    "sad": (
+        "sadness",
+        "slump",
+        "dark",
+        ("Sadness", "Suffering"),
+        ("Disconnection", "Fatigue", "Yearning", "Pain"),
+        (2, 3, 3),
+    ),
+    "angry": ("anger", "crossed", "office", ("Anger", "Annoyance"), ("Disapproval", "Aversion"), (2, 8, 7)),
+    "afraid": ("fear", "up", "dark", ("Fear", "Disquietment"), ("Surprise", "Suffering", "Embarrassment"), (2, 8, 3)),
+    "tired": ("neutral", "slump", "office", ("Fatigue",), ("Disconnection", "Sadness", "Peace"), (4, 2, 4)),
+    "surprised": (
+        "surprise",
+        "up",
+        "party",
+        ("Surprise",),
+        ("Excitement", "Anticipation", "Doubt/Confusion"),
+        (6, 8, 5),
+    ),
+    "caring": (
+        "happiness",
+        "open",
+        "outdoor",
+        ("Affection", "Sympathy"),
+        ("Sensitivity", "Happiness", "Engagement"),
+        (7, 4, 6),
+    ),
 }
 EMOTIC_DEFAULT_SIZES = {"train": 240, "val": 60, "test": 90}  # images (each holds 1-3 people)
 
@@ -205,7 +265,9 @@ def _draw_scene(kind: str, w: int, h: int, rng) -> np.ndarray:
     "A background of one scene type (float RGB, (h, w, 3))."
     y = np.linspace(0, 1, h, dtype=np.float32)[:, None, None]
     if kind == "outdoor":
-        img = np.where(y < 0.55, np.array([0.45, 0.7, 0.95]) * (0.8 + 0.4 * y), np.array([0.3, 0.6, 0.25]) * rng.uniform(0.7, 1.1))
+        img = np.where(
+            y < 0.55, np.array([0.45, 0.7, 0.95]) * (0.8 + 0.4 * y), np.array([0.3, 0.6, 0.25]) * rng.uniform(0.7, 1.1)
+        )
         img = np.broadcast_to(img, (h, w, 3)).astype(np.float32).copy()
     elif kind == "party":
         img = np.broadcast_to(np.array([0.5, 0.2, 0.55], np.float32) * rng.uniform(0.6, 1.0), (h, w, 3)).copy()
@@ -216,7 +278,9 @@ def _draw_scene(kind: str, w: int, h: int, rng) -> np.ndarray:
         img = np.broadcast_to(np.array([0.75, 0.75, 0.72], np.float32) * rng.uniform(0.8, 1.1), (h, w, 3)).copy()
         for _ in range(4):  # desks, shelves, screens
             x0, y0 = rng.integers(0, w - 20), rng.integers(h // 3, h - 10)
-            img[y0:y0 + rng.integers(8, 30), x0:x0 + rng.integers(20, 60)] = rng.uniform(0.2, 0.6) * np.array([0.7, 0.6, 0.5])
+            img[y0 : y0 + rng.integers(8, 30), x0 : x0 + rng.integers(20, 60)] = rng.uniform(0.2, 0.6) * np.array(
+                [0.7, 0.6, 0.5]
+            )
     else:  # dark
         img = np.broadcast_to(np.array([0.08, 0.08, 0.18], np.float32) * rng.uniform(0.6, 1.4), (h, w, 3)).copy()
         img *= (1 - 0.5 * y)
@@ -226,25 +290,38 @@ def _draw_person(img, box, state: str, rng, difficulty: float = 1.0):
     "Draw a person of hidden `state` inside `box` (x1, y1, x2, y2) on `img` in place."
     expr, pose = EMOTIC_STATES[state][:2]
     if rng.uniform() < 0.15 * difficulty: pose = rng.choice(["up", "open", "down", "crossed", "slump"])
-    x1, y1, x2, y2 = box; bw, bh = x2 - x1, y2 - y1; h, w = img.shape[:2]
+    x1, y1, x2, y2 = box
+    bw, bh = x2 - x1, y2 - y1
+    h, w = img.shape[:2]
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32) + 0.5
     shirt = rng.uniform(0.1, 0.9, 3)
-    head = int(round(bw * 0.5)); slump = 0.12 * bh if pose == "slump" else 0
+    head = int(round(bw * 0.5))
+    slump = 0.12 * bh if pose == "slump" else 0
     hx, hy = x1 + bw / 2 + (0.08 * bw if pose == "slump" else 0), y1 + head / 2 + slump
     # torso and arms
     sh_y = hy + head * 0.55
-    _blend(img, _soft(np.maximum(np.abs(xx - (x1 + bw / 2)) - bw * 0.3, np.abs(yy - (sh_y + y2) / 2) - (y2 - sh_y) / 2), 1.5), shirt)
+    _blend(
+        img,
+        _soft(np.maximum(np.abs(xx - (x1 + bw / 2)) - bw * 0.3, np.abs(yy - (sh_y + y2) / 2) - (y2 - sh_y) / 2), 1.5),
+        shirt,
+    )
     arm = bw * 0.08
     for sx in (-1, 1):
         sx0, sy0 = x1 + bw / 2 + sx * bw * 0.3, sh_y + 2
-        end = {"up": (sx0 + sx * bw * 0.15, y1 + 1), "open": (sx0 + sx * bw * 0.19, sh_y + bh * 0.18),
-               "down": (sx0 + sx * bw * 0.05, sh_y + bh * 0.4), "crossed": (x1 + bw / 2 - sx * bw * 0.2, sh_y + bh * 0.22),
-               "slump": (sx0, sh_y + bh * 0.45)}[pose]
+        end = {
+            "up": (sx0 + sx * bw * 0.15, y1 + 1),
+            "open": (sx0 + sx * bw * 0.19, sh_y + bh * 0.18),
+            "down": (sx0 + sx * bw * 0.05, sh_y + bh * 0.4),
+            "crossed": (x1 + bw / 2 - sx * bw * 0.2, sh_y + bh * 0.22),
+            "slump": (sx0, sh_y + bh * 0.45),
+        }[pose]
         ex, ey = min(max(end[0], x1 + arm), x2 - arm), min(max(end[1], y1 + arm), y2 - arm)
         _blend(img, _soft(_segment(xx, yy, sx0, sy0, ex, ey, arm), 1.5), shirt * 0.85)
     # head: a drawn face, pasted with a round mask
     size = max(head, 8)
-    face = draw_face(expression_params(expr, rng, difficulty), {**face_identity(rng), "bg": shirt * 0.0 + 0.5}, size, rng)
+    face = draw_face(
+        expression_params(expr, rng, difficulty), {**face_identity(rng), "bg": shirt * 0.0 + 0.5}, size, rng
+    )
     fy0, fx0 = int(round(hy - size / 2)), int(round(hx - size / 2))
     fy0, fx0 = min(max(fy0, 0), h - size), min(max(fx0, 0), w - size)
     g = (np.arange(size) + 0.5) / size * 2 - 1
@@ -289,9 +366,13 @@ def _emotic_split_struct(entries, split: str):
     for i, e in enumerate(entries):
         rec = arr[0, i]
         rec["filename"], rec["folder"] = e["filename"], e["folder"]
-        size = _sarr((1, 1), ("n_col", "n_row")); size[0, 0]["n_col"] = np.array([[e["width"]]]); size[0, 0]["n_row"] = np.array([[e["height"]]])
+        size = _sarr((1, 1), ("n_col", "n_row"))
+        size[0, 0]["n_col"] = np.array([[e["width"]]])
+        size[0, 0]["n_row"] = np.array([[e["height"]]])
         rec["image_size"] = size
-        db = _sarr((1, 1), ("name", "info")); db[0, 0]["name"] = e["folder"].split("/")[0]; db[0, 0]["info"] = _sarr((1, 1), ("note",))
+        db = _sarr((1, 1), ("name", "info"))
+        db[0, 0]["name"] = e["folder"].split("/")[0]
+        db[0, 0]["info"] = _sarr((1, 1), ("note",))
         db[0, 0]["info"][0, 0]["note"] = "synthetic"
         rec["original_database"] = db
         people = _sarr((1, len(e["people"])), pfields)
@@ -317,28 +398,53 @@ def write_emotic(dest, sizes: dict | None = None, seed: int = 0, difficulty: flo
                  image_size=(224, 168)) -> Path:
     "Write a synthetic EMOTIC-format dataset (images, Annotations/Annotations.mat and emotic_pre/*.csv) into `dest`."
     from scipy.io import savemat
-    sizes = {**EMOTIC_DEFAULT_SIZES, **(sizes or {})}; dest = Path(dest)
-    rng = np.random.default_rng(seed); states = list(EMOTIC_STATES); mats = {}
-    (dest / "Annotations").mkdir(parents=True, exist_ok=True); (dest / "emotic_pre").mkdir(exist_ok=True)
+    sizes = {**EMOTIC_DEFAULT_SIZES, **(sizes or {})}
+    dest = Path(dest)
+    rng = np.random.default_rng(seed)
+    states = list(EMOTIC_STATES)
+    mats = {}
+    (dest / "Annotations").mkdir(parents=True, exist_ok=True)
+    (dest / "emotic_pre").mkdir(exist_ok=True)
     for split in ("train", "val", "test"):
         entries, rows = [], []
         for i in range(sizes[split]):
-            w, h = image_size; folder = EMOTIC_FOLDERS[i % len(EMOTIC_FOLDERS)]
+            w, h = image_size
+            folder = EMOTIC_FOLDERS[i % len(EMOTIC_FOLDERS)]
             n_people = int(rng.choice([1, 1, 2, 3]))
             st = [str(rng.choice(states)) for _ in range(n_people)]
-            img = _draw_scene(EMOTIC_STATES[st[0]][2] if rng.uniform() < 0.8 else str(rng.choice(["outdoor", "party", "office", "dark"])), w, h, rng)
-            slots = rng.permutation(3)[:n_people]; people = []
+            img = _draw_scene(
+                (
+                    EMOTIC_STATES[st[0]][2]
+                    if rng.uniform() < 0.8
+                    else str(rng.choice(["outdoor", "party", "office", "dark"]))
+                ),
+                w,
+                h,
+                rng,
+            )
+            slots = rng.permutation(3)[:n_people]
+            people = []
             for s, slot in zip(st, slots):
-                bw = int(rng.uniform(0.2, 0.3) * w); bh = int(min(bw * rng.uniform(1.9, 2.4), h - 4))
-                x1 = int(np.clip(slot * w / 3 + rng.uniform(0, w / 3 - bw), 0, w - bw - 1)); y1 = int(rng.integers(2, h - bh - 1))
+                bw = int(rng.uniform(0.2, 0.3) * w)
+                bh = int(min(bw * rng.uniform(1.9, 2.4), h - 4))
+                x1 = int(np.clip(slot * w / 3 + rng.uniform(0, w / 3 - bw), 0, w - bw - 1))
+                y1 = int(rng.integers(2, h - bh - 1))
                 box = [x1, y1, x1 + bw, y1 + bh]
                 _draw_person(img, box, s, rng, difficulty)
                 n_ann = 1 if split == "train" else 3
                 cats, conts = _annotate(s, rng, n_ann, difficulty)
                 comb = [k for k in EMOTIC_CATEGORIES if any(k in c for c in cats)]
-                people.append(dict(bbox=box, cats=cats, conts=conts, comb_cats=comb,
-                                   comb_cont=[float(np.mean([c[k] for c in conts])) for k in range(3)],
-                                   gender=str(rng.choice(["Male", "Female"])), age=str(rng.choice(["Adult", "Teenager", "Kid"]))))
+                people.append(
+                    dict(
+                        bbox=box,
+                        cats=cats,
+                        conts=conts,
+                        comb_cats=comb,
+                        comb_cont=[float(np.mean([c[k] for c in conts])) for k in range(3)],
+                        gender=str(rng.choice(["Male", "Female"])),
+                        age=str(rng.choice(["Adult", "Teenager", "Kid"])),
+                    )
+                )
             fname = f"syn_{split}_{i:05d}.jpg"
             (dest / folder).mkdir(parents=True, exist_ok=True)
             Image.fromarray(to_uint8(img)).save(dest / folder / fname, quality=92)

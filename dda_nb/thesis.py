@@ -88,8 +88,18 @@ TABLES = ("experiments", "ablation", "sota", "fusion", "emotic", "emotic_ap")
 def paper_table(name: str) -> pd.DataFrame:
     "The thesis's numbers of table `name` (one of `TABLES`) as a tidy DataFrame, one row per cell."
     if name == "experiments":
-        rows = [dict(model=lbl, arch=a, pretrained=p, dataset=ds, dda_stages=(1, 2, 3, 4) if a.startswith("dda_") else None,
-                     paper=v) for lbl, a, p, fer, raf in _EXPERIMENTS for ds, v in (("fer2013", fer), ("rafdb", raf))]
+        rows = [
+            dict(
+                model=lbl,
+                arch=a,
+                pretrained=p,
+                dataset=ds,
+                dda_stages=(1, 2, 3, 4) if a.startswith("dda_") else None,
+                paper=v,
+            )
+            for lbl, a, p, fer, raf in _EXPERIMENTS
+            for ds, v in (("fer2013", fer), ("rafdb", raf))
+        ]
     elif name == "ablation":
         rows = [dict(stages=lbl, arch=a, pretrained="imagenet", dataset="rafdb", dda_stages=st, paper=v)
                 for lbl, st, r34, r50 in _ABLATION for a, v in (("dda_resnet34", r34), ("dda_resnet50", r50))]
@@ -107,7 +117,8 @@ def paper_table(name: str) -> pd.DataFrame:
     elif name == "emotic_ap":
         rows = [dict(category=c, source=m, paper=_AP[m][i])
                 for m in AP_METHODS for i, c in enumerate(AP_CATEGORIES + ["mAP"])]
-    else: raise ValueError(f"unknown table {name!r}: expected one of {', '.join(TABLES)}")
+    else:
+        raise ValueError(f"unknown table {name!r}: expected one of {', '.join(TABLES)}")
     return pd.DataFrame(rows)
 
 # %% ../nbs/10a_thesis.ipynb #c011

@@ -25,6 +25,7 @@ def unwrap(model: nn.Module) -> nn.Module:
     "The model inside a DistributedDataParallel / DataParallel wrapper (or the model itself)."
     return getattr(model, "module", model)
 
+# %% ../nbs/06b_train.ipynb #0d4d8809
 def _is_main_process() -> bool:
     "Whether this is the process that writes files (always, unless training data-parallel)."
     from fastai.torch_core import rank_distrib
@@ -86,7 +87,9 @@ def _rng_state(learn):
                 dl=rng.getstate() if rng is not None else None)
 
 def _set_rng_state(learn, s):
-    random.setstate(s["python"]); np.random.set_state(s["numpy"]); torch.set_rng_state(s["torch"])
+    random.setstate(s["python"])
+    np.random.set_state(s["numpy"])
+    torch.set_rng_state(s["torch"])
     if s["cuda"] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s["cuda"])
     rng = _train_rng(learn)
     if s["dl"] is not None and rng is not None: rng.setstate(s["dl"])
@@ -149,6 +152,7 @@ class BackgroundWriter:
         self._thread = threading.Thread(target=run, name="dda_nb-checkpoint-writer")
         self._thread.start()
 
+# %% ../nbs/06b_train.ipynb #801c70f3
 def _write_csv_atomic(df: pd.DataFrame, path):
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
@@ -219,14 +223,18 @@ class DeviceAvgLoss(AvgLoss):
     "fastai's `AvgLoss`, accumulated on the loss's device (read, and so synchronised, once per epoch)."
     def accumulate(self, learn):
         bs = find_bs(learn.yb)
-        self.total += learn.to_detach(learn.loss.mean(), cpu=False) * bs; self.count += bs
+        self.total += learn.to_detach(learn.loss.mean(), cpu=False) * bs
+        self.count += bs
 
+# %% ../nbs/06b_train.ipynb #0af64028
 class DeviceAvgMetric(AvgMetric):
     "fastai's `AvgMetric`, accumulated on the predictions' device."
     def accumulate(self, learn):
         bs = find_bs(learn.yb)
-        self.total += learn.to_detach(self.func(learn.pred, *learn.yb), cpu=False) * bs; self.count += bs
+        self.total += learn.to_detach(self.func(learn.pred, *learn.yb), cpu=False) * bs
+        self.count += bs
 
+# %% ../nbs/06b_train.ipynb #30d301bf
 class DeviceSmoothLoss(AvgSmoothLoss):
     "fastai's `AvgSmoothLoss` (exponentially weighted training loss), kept on the loss's device."
     def accumulate(self, learn):
@@ -234,6 +242,7 @@ class DeviceSmoothLoss(AvgSmoothLoss):
         v = learn.to_detach(learn.loss.mean(), cpu=False)
         self.val = torch.lerp(v, self.val.to(v.device), self.beta)
 
+# %% ../nbs/06b_train.ipynb #c8f1a6c8
 class SparseProgressCallback(ProgressCallback):
     "fastai's progress bar, printing the smoothed loss (one host sync) every `every` batches instead of every batch."
     def __init__(self, every: int = 25): self.every = every
@@ -243,6 +252,7 @@ class SparseProgressCallback(ProgressCallback):
         self.pbar.update(self.iter + 1)
         if hasattr(self, "smooth_loss") and (self.iter + 1) % self.every == 0: self.pbar.comment = f"{float(self.smooth_loss):.4f}"
 
+# %% ../nbs/06b_train.ipynb #e7cd9eab
 def sync_free_recording(learn: Learner, every: int = 25) -> Learner:
     "Swap `learn`'s per-batch loss/metric recording and progress display for versions that stay on the device."
     rec = learn.recorder
@@ -250,7 +260,8 @@ def sync_free_recording(learn: Learner, every: int = 25) -> Learner:
     learn.metrics = [m if isinstance(m, DeviceAvgMetric) else DeviceAvgMetric(m.func) if isinstance(m, AvgMetric) else m
                      for m in learn.metrics]
     if any(isinstance(cb, ProgressCallback) for cb in learn.cbs):
-        learn.remove_cb(ProgressCallback); learn.add_cb(SparseProgressCallback(every))
+        learn.remove_cb(ProgressCallback)
+        learn.add_cb(SparseProgressCallback(every))
     return learn
 
 # %% ../nbs/06b_train.ipynb #c015b
@@ -266,6 +277,7 @@ class DeterministicAdaptiveAvgPool2d(nn.AdaptiveAvgPool2d):
             return F.avg_pool2d(x, (h // oh, w // ow))
         return super().forward(x)  # no deterministic equivalent: strict mode says so on CUDA
 
+# %% ../nbs/06b_train.ipynb #da2d087c
 def deterministic_pooling(model: nn.Module) -> nn.Module:
     "Switch every adaptive average pooling of `model` to `DeterministicAdaptiveAvgPool2d`, in place (no parameters)."
     for m in model.modules():
@@ -273,12 +285,14 @@ def deterministic_pooling(model: nn.Module) -> nn.Module:
             m.__class__ = DeterministicAdaptiveAvgPool2d
     return model
 
+# %% ../nbs/06b_train.ipynb #ecc1a9bf
 class GatherCrossEntropy(nn.Module):
     "Mean cross-entropy as log-softmax, a gather of the target's log-probability and a mean (deterministic on CUDA)."
     def forward(self, logits, target):
         logp = F.log_softmax(logits.float(), dim=1)
         return -logp.gather(1, target.as_subclass(torch.Tensor).long()[:, None]).mean()
 
+# %% ../nbs/06b_train.ipynb #186b0654
 def set_determinism(on: bool):
     "Strictly deterministic kernels (`on`), or the fastest kernels cuDNN finds for the fixed batch shape."
     if on:

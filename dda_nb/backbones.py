@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_backbones.ipynb #c003
 from __future__ import annotations
-import pickle
+import hashlib, pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -19,8 +19,8 @@ from .dda import DDABlock, attach, check_input_size, valid_input_sizes
 # %% auto #0
 __all__ = ['MODELS', 'VGGFACE2_FILE', 'ORIGINAL_FIGURES', 'DDAResNet', 'FERVGG', 'ModelSpec', 'register_model', 'list_models',
            'WeightsUnavailable', 'imagenet_state_dict', 'vggface2_state_dict', 'load_pretrained', 'create_model',
-           'weights_files', 'fetch_weights', 'load_original_checkpoint', 'state_dict_listing', 'read_listing',
-           'n_params', 'forward_gflops', 'model_table']
+           'weights_files', 'fetch_weights', 'file_sha256', 'weights_provenance', 'load_original_checkpoint',
+           'state_dict_listing', 'read_listing', 'n_params', 'forward_gflops', 'model_table']
 
 # %% ../nbs/03_backbones.ipynb #c005
 class DDAResNet(ResNet):
@@ -142,7 +142,8 @@ def _imagenet_file(enum: str) -> tuple[Path, str]:
     return weights_dir() / url.rsplit("/", 1)[-1], url
 
 def imagenet_state_dict(weights_enum: str) -> dict:
-    "ImageNet state dict of torchvision's `weights_enum` (e.g. 'ResNet34_Weights'), from `weights_dir()` or downloaded there."
+    """ImageNet state dict of torchvision's `weights_enum` (e.g. 'ResNet34_Weights'), from `weights_dir()` or
+    downloaded there."""
     path, url = _imagenet_file(weights_enum)
     if path.is_file(): return torch.load(path, map_location="cpu", weights_only=True)
     try:
@@ -179,7 +180,8 @@ def vggface2_state_dict(path: str | Path | None = None) -> dict:
 
 # %% ../nbs/03_backbones.ipynb #c014
 def _load_backbone(model: nn.Module, sd: dict, source: str):
-    "Load `sd` into the backbone of `model`: classifier and DDA keys are left out; every backbone tensor must be present."
+    """Load `sd` into the backbone of `model`: classifier and DDA keys are left out; every backbone tensor must be
+    present."""
     head = {"resnet": ("fc.",), "vgg": ("classifier.6.",)}["vgg" if isinstance(model, FERVGG) else "resnet"]
     sd = {k: v for k, v in sd.items() if not k.startswith(head)}
     own = {k: v for k, v in model.state_dict().items() if not k.startswith(head) and not k.startswith("DDA")}
@@ -218,7 +220,8 @@ def load_pretrained(model: nn.Module, spec: ModelSpec, pretrained) -> nn.Module:
 # %% ../nbs/03_backbones.ipynb #c016
 def create_model(name: str, num_classes: int = 7, pretrained: str | Path | None = None,
                  dda_stages: Iterable[int] | None = None, dropout: float = 0.4) -> nn.Module:
-    "Build registered model `name` with a `num_classes` head; `dda_stages` (dda_* models; None = all four) and `pretrained` weights."
+    """Build registered model `name` with a `num_classes` head; `dda_stages` (dda_* models; None = all four) and
+    `pretrained` weights."""
     if name not in MODELS:
         raise ValueError(f"unknown model {name!r}; registered models: {', '.join(list_models())}")
     spec = MODELS[name]
@@ -239,7 +242,8 @@ def create_model(name: str, num_classes: int = 7, pretrained: str | Path | None 
 
 # %% ../nbs/03_backbones.ipynb #c027
 def weights_files(arch: str, pretrained: str, dda_stages: Iterable[int] | None = None) -> list[Path]:
-    "Files `create_model(arch, pretrained=pretrained, dda_stages=...)` reads ('imagenet' or 'vggface2'; DDA trunks add ImageNet ResNet-18)."
+    """Files `create_model(arch, pretrained=pretrained, dda_stages=...)` reads ('imagenet' or 'vggface2'; DDA trunks
+    add ImageNet ResNet-18)."""
     return list(_weights_sources(arch, pretrained, dda_stages))
 
 # %% ../nbs/03_backbones.ipynb #057f7f13
@@ -258,7 +262,8 @@ def _weights_sources(arch, pretrained, dda_stages=None) -> dict[Path, str | None
     return files
 
 def fetch_weights(needs: Iterable[tuple], download: bool = True) -> list[str]:
-    "Put the files of every (arch, pretrained[, dda_stages]) in `needs` on disk (downloading missing ImageNet ones if `download`); return one line per file that is not there."
+    """Put the files of every (arch, pretrained[, dda_stages]) in `needs` on disk (downloading missing ImageNet ones if
+    `download`); return one line per file that is not there."""
     files = {f: enum for need in needs for f, enum in _weights_sources(*need).items()}
     problems = []
     for f, enum in files.items():
@@ -267,12 +272,38 @@ def fetch_weights(needs: Iterable[tuple], download: bool = True) -> list[str]:
             try: imagenet_state_dict(enum)
             except WeightsUnavailable as e: problems.append(str(e))
         elif enum: problems.append(f"ImageNet weights {enum}: {f} is missing (it is downloaded on first use)")
-        else: problems.append(f"VGGFace2 weights: {f} is missing (download resnet50_ft_weight.pkl from the VGGFace2 authors and place it there)")
+        else:
+            problems.append(f"VGGFace2 weights: {f} is missing "
+                            "(download resnet50_ft_weight.pkl from the VGGFace2 authors and place it there)")
     return problems
+
+# %% ../nbs/03_backbones.ipynb #03f8e281
+_SHA256: dict = {}
+
+def file_sha256(path) -> str:
+    "sha256 of the file at `path`, read once per process (cached by path, size and modification time)."
+    p = Path(path)
+    st = p.stat()
+    key = (str(p.resolve()), st.st_size, st.st_mtime_ns)
+    if key not in _SHA256:
+        h = hashlib.sha256()
+        with open(p, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        _SHA256[key] = h.hexdigest()
+    return _SHA256[key]
+
+def weights_provenance(needs: Iterable[tuple]) -> list[dict]:
+    """Path, size and sha256 of every pretrained file the (arch, pretrained[, dda_stages]) in `needs` start from
+    (size and sha256 None for a file that is not there)."""
+    files = dict.fromkeys(f for need in needs for f in _weights_sources(*need))
+    return [dict(path=str(f), size=f.stat().st_size, sha256=file_sha256(f)) if f.is_file()
+            else dict(path=str(f), size=None, sha256=None) for f in files]
 
 # %% ../nbs/03_backbones.ipynb #c030
 def load_original_checkpoint(model: nn.Module, path_or_dict, trusted: bool = False) -> dict:
-    "Load a checkpoint written by the original implementation (state dict under 'net') into `model`, strictly; returns the checkpoint."
+    """Load a checkpoint written by the original implementation (state dict under 'net') into `model`, strictly;
+    returns the checkpoint."""
     if isinstance(path_or_dict, (str, Path)):
         path = Path(path_or_dict)
         if not path.is_file(): raise FileNotFoundError(f"checkpoint not found: {path}")
@@ -285,10 +316,12 @@ def load_original_checkpoint(model: nn.Module, path_or_dict, trusted: bool = Fal
     sd = {k.removeprefix("module."): v for k, v in sd.items()}  # saved from DataParallel
     own = model.state_dict()
     missing, unexpected = [k for k in own if k not in sd], [k for k in sd if k not in own]
-    wrong = [f"{k} {tuple(sd[k].shape)} != {tuple(own[k].shape)}" for k in sd if k in own and sd[k].shape != own[k].shape]
+    wrong = [f"{k} {tuple(sd[k].shape)} != {tuple(own[k].shape)}"
+             for k in sd if k in own and sd[k].shape != own[k].shape]
     if missing or unexpected or wrong:
         raise ValueError(f"checkpoint does not match {getattr(model, 'arch', type(model).__name__)} "
-                         f"(dda_stages={getattr(model, 'dda_stages', None)}): {len(missing)} missing keys {missing[:3]}, "
+                         f"(dda_stages={getattr(model, 'dda_stages', None)}): "
+                         f"{len(missing)} missing keys {missing[:3]}, "
                          f"{len(unexpected)} unexpected {unexpected[:3]}, {len(wrong)} wrong shapes {wrong[:3]}")
     model.load_state_dict(sd, strict=True)
     return ckpt

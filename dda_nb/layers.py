@@ -100,7 +100,8 @@ def up_block(
 
 # %% ../nbs/01_layers.ipynb #d12f0b50
 class Upsampler(nn.Module):
-    "`steps` transposed-conv blocks: `channels` -> `hidden` -> ... -> `channels` (one block `channels` -> `channels` if `steps` is 1)."
+    """`steps` transposed-conv blocks: `channels` -> `hidden` -> ... -> `channels` (one block `channels` -> `channels`
+    if `steps` is 1)."""
     def __init__(self, steps: int, channels: int, hidden: int, kernel_size: int = 2, stride: int = 2, padding: int = 0):
         super().__init__()
         if steps < 1: raise ValueError(f"Upsampler needs at least one step, got steps={steps}")

@@ -16,9 +16,10 @@ from fastai.callback.core import Callback, CancelFitException
 from .runs import save_atomic
 
 # %% auto #0
-__all__ = ['unwrap', 'PlateauRecipe', 'BackgroundWriter', 'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric',
+__all__ = ['TRACKERS', 'unwrap', 'PlateauRecipe', 'BackgroundWriter', 'EpochCheckpoint', 'DeviceAvgLoss', 'DeviceAvgMetric',
            'DeviceSmoothLoss', 'SparseProgressCallback', 'sync_free_recording', 'DeterministicAdaptiveAvgPool2d',
-           'deterministic_pooling', 'GatherCrossEntropy', 'set_determinism', 'fit_resumable', 'use_any_backend_dl']
+           'deterministic_pooling', 'GatherCrossEntropy', 'set_determinism', 'fit_resumable', 'use_any_backend_dl',
+           'check_log', 'tracking_callbacks']
 
 # %% ../nbs/06b_train.ipynb #c011
 def unwrap(model: nn.Module) -> nn.Module:
@@ -357,3 +358,34 @@ def use_any_backend_dl():
     order on the process group's own backend. It changes fastai's `DistributedTrainer` for the whole process, so it is
     called where data-parallel training starts (`train_expression(distributed=True)`), not on import."""
     DistributedTrainer._wrap_dl = _wrap_any_backend
+
+# %% ../nbs/06b_train.ipynb #59fef70c
+TRACKERS = {"none": None, "tensorboard": "tensorboard", "wandb": "wandb"}  # `log` value -> package it needs
+
+def check_log(log: str | None) -> str:
+    "`log` as one of `TRACKERS` ('' and None: 'none'); a clear error for another value or a tracker not installed."
+    import importlib.util
+    log = (log or "none").strip().lower()
+    if log not in TRACKERS:
+        raise ValueError(f"log={log!r}: expected one of {', '.join(TRACKERS)}")
+    pkg = TRACKERS[log]
+    if pkg and importlib.util.find_spec(pkg) is None:
+        raise ValueError(f"log={log!r} needs the {pkg} package, which is not installed: pip install {pkg}")
+    return log
+
+# %% ../nbs/06b_train.ipynb #9035a5a8
+def tracking_callbacks(log: str | None, run_dir, name: str = "", config: dict | None = None) -> list:
+    """fastai callbacks that stream a run's losses and metrics to `log`: TensorBoard event files under
+    `run_dir/tensorboard`, or a Weights & Biases run named `name` with `config` (offline unless WANDB_MODE says so)."""
+    log = check_log(log)
+    if log == "tensorboard":
+        from fastai.callback.tensorboard import TensorBoardCallback
+        return [TensorBoardCallback(log_dir=Path(run_dir) / "tensorboard", trace_model=False, log_preds=False)]
+    if log == "wandb":
+        import wandb
+        from fastai.callback.wandb import WandbCallback
+        if wandb.run is None:
+            wandb.init(project=os.environ.get("WANDB_PROJECT", "dda_nb"), name=name or Path(run_dir).name,
+                       config=config or {}, dir=str(run_dir), mode=os.environ.get("WANDB_MODE", "offline"))
+        return [WandbCallback(log_preds=False, log_model=False)]
+    return []

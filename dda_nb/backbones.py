@@ -19,8 +19,9 @@ from .dda import DDABlock, attach, check_input_size, valid_input_sizes
 # %% auto #0
 __all__ = ['MODELS', 'VGGFACE2_FILE', 'ORIGINAL_FIGURES', 'DDAResNet', 'FERVGG', 'ModelSpec', 'register_model', 'list_models',
            'WeightsUnavailable', 'imagenet_state_dict', 'vggface2_state_dict', 'load_pretrained', 'create_model',
-           'weights_files', 'fetch_weights', 'file_sha256', 'weights_provenance', 'load_original_checkpoint',
-           'state_dict_listing', 'read_listing', 'n_params', 'forward_gflops', 'model_table']
+           'weights_files', 'fetch_weights', 'file_sha256', 'weights_provenance', 'write_standin_weights',
+           'verify_weights', 'load_original_checkpoint', 'state_dict_listing', 'read_listing', 'n_params',
+           'forward_gflops', 'model_table']
 
 # %% ../nbs/03_backbones.ipynb #c005
 class DDAResNet(ResNet):
@@ -160,7 +161,8 @@ class _ArrayUnpickler(pickle.Unpickler):
     "Unpickler that only rebuilds numpy arrays, dtypes and (ordered) dicts."
     ALLOWED = {("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"),
                ("numpy", "ndarray"), ("numpy", "dtype"), ("collections", "OrderedDict"),
-               ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar")}
+               ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"),
+               ("_codecs", "encode")}  # how Python 3 writes the raw bytes of an array at protocol 2
     def find_class(self, module, name):
         if (module, name) not in self.ALLOWED:
             raise pickle.UnpicklingError(
@@ -299,6 +301,54 @@ def weights_provenance(needs: Iterable[tuple]) -> list[dict]:
     files = dict.fromkeys(f for need in needs for f in _weights_sources(*need))
     return [dict(path=str(f), size=f.stat().st_size, sha256=file_sha256(f)) if f.is_file()
             else dict(path=str(f), size=None, sha256=None) for f in files]
+
+# %% ../nbs/03_backbones.ipynb #4b304b06
+def _torchvision_builder(weights_enum: str) -> str:
+    "The torchvision model name whose weights enum is `weights_enum` (e.g. 'ResNet34_Weights' -> 'resnet34')."
+    names = {torchvision.models.get_model_weights(n).__name__: n
+             for n in torchvision.models.list_models(module=torchvision.models)}
+    return names[weights_enum]
+
+def write_standin_weights(needs: Iterable[tuple], overwrite: bool = False) -> list[Path]:
+    """Write randomly initialised stand-ins for the pretrained files of every (arch, pretrained[, dda_stages]) in
+    `needs`, under their published names in `weights_dir()` and in the published formats: torchvision's state dicts
+    for ImageNet, the VGGFace2 pickle of numpy arrays (8,631 identities). They exercise every loading path of the
+    paper profile without the real files; nothing trained from them means anything. Existing files are kept."""
+    import numpy as np
+    written = []
+    for f, enum in {f: e for need in needs for f, e in _weights_sources(*need).items()}.items():
+        if f.is_file() and not overwrite:
+            continue
+        f.parent.mkdir(parents=True, exist_ok=True)
+        torch.manual_seed(0)
+        if enum:
+            torch.save(torchvision.models.get_model(_torchvision_builder(enum), weights=None).state_dict(), f)
+        else:
+            sd = torchvision.models.resnet50(num_classes=8631).state_dict()
+            arrays = {k: v.numpy() for k, v in sd.items() if not k.endswith("num_batches_tracked")}
+            with open(f, "wb") as fh:
+                pickle.dump(arrays, fh, protocol=2)
+        written.append(f)
+    return written
+
+# %% ../nbs/03_backbones.ipynb #d48b68dd
+def verify_weights(needs: Iterable[tuple]) -> list[str]:
+    """Build every (arch, pretrained[, dda_stages]) of `needs` from its files, as a run will: one line per network
+    whose files are missing or do not load (naming the files and the fix); empty when every one is usable."""
+    problems = []
+    for need in dict.fromkeys(tuple(n) for n in needs):
+        files = list(_weights_sources(*need))
+        missing = [str(f) for f in files if not f.is_file()]
+        if missing:
+            problems.append(f"{need[0]} ({need[1]}): {', '.join(missing)} missing; place the published file there "
+                            f"(ImageNet files: `dda-reproduce --fetch-weights` downloads them)")
+            continue
+        try:
+            create_model(need[0], pretrained=need[1], dda_stages=need[2] if len(need) > 2 else None)
+        except Exception as e:
+            problems.append(f"{need[0]} ({need[1]}): {', '.join(map(str, files))} cannot be loaded "
+                            f"({type(e).__name__}: {str(e)[:300]}); replace it with the published file")
+    return problems
 
 # %% ../nbs/03_backbones.ipynb #c030
 def load_original_checkpoint(model: nn.Module, path_or_dict, trusted: bool = False) -> dict:

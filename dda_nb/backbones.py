@@ -238,6 +238,9 @@ def create_model(name: str, num_classes: int = 7, pretrained: str | Path | None 
         )
     if pretrained not in (None, "", "imagenet", "vggface2") and not Path(str(pretrained)).suffix:
         raise ValueError(f"pretrained must be None, 'imagenet', 'vggface2' or a weights file path; got {pretrained!r}")
+    if spec.vggface2 and pretrained == "imagenet":
+        raise ValueError(f"{name!r} is the VGGFace2-pretrained variant: use pretrained='vggface2' "
+                         f"(or {name.removesuffix('_vggface2')!r} for ImageNet weights)")
     model = spec.build(num_classes, dda_stages, dropout)
     model.arch, model.pretrained = name, pretrained or None
     return load_pretrained(model, spec, pretrained)

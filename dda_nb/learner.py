@@ -289,11 +289,14 @@ def start_expression_run(p: dict, data, model: nn.Module, device=None) -> Expres
     return ExpressionRun(p, Path(run_dir), data, dls, model.to(dls.device), recipe)
 
 # %% ../nbs/07_learner.ipynb #22487478
-def prepare_expression(params: dict, device=None) -> ExpressionRun:
+def prepare_expression(params: dict, device=None, world_size: int = 1) -> ExpressionRun:
     """The steps before training, in the experiment notebook's order: validate `params`, seed, load the data, build
-    the model, start the run."""
+    the model, start the run. `world_size` processes train it together (batch size x processes), which is part of
+    what the run computes and so of its id (1, a single process, leaves the id as it always was)."""
     from dda_nb.backbones import create_model
     p = validate_expression_params(params)
+    if world_size != 1:
+        p["world_size"] = int(world_size)
     set_seed(p["seed"])
     set_determinism(p["deterministic"])
     data = expression_data(p)
@@ -404,7 +407,7 @@ def main(argv=None):
         state = PartialState(cpu=not torch.cuda.is_available())  # joins the process group set up by the launcher
         device = state.device
     else: device = None
-    try: run = prepare_expression(params, device=device)
+    try: run = prepare_expression(params, device=device, world_size=max(num_distrib(), 1))
     except (ValueError, FileNotFoundError, FileExistsError) as e:  # bad parameters or data, found before any training
         print(f"dda-train: error: {e}", file=sys.stderr)
         sys.exit(2)

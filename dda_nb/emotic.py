@@ -20,7 +20,7 @@ from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
 from .fusion import load_expression_run, save_without
 from .augment import normalize_batch, NORMS, TensorDL
-from .train import PlateauRecipe, EpochCheckpoint, sync_free_recording
+from .train import PlateauRecipe, EpochCheckpoint, sync_free_recording, check_log
 from .learner import radam, ParamCheck
 
 # %% auto #0
@@ -332,7 +332,7 @@ EMOTIC_DEFAULTS = dict(model1="resnet18", model2="dda_resnet18", model3="resnet1
                        pretrained="", dataset="emotic", data_dir="", img_size=32, face_size=0, context_size=0,
                        face_frame="head", epochs=1, batch_size=16, lr=1e-3, wd=1e-4, opt="radam",
                        lr_schedule="plateau", cont_weight=0.5, cat_weights="count", loss_reduction="mean",
-                       color_jitter=0.0, seed=113, subset=0, profile="quick", out_dir="")
+                       color_jitter=0.0, seed=113, subset=0, profile="quick", out_dir="", log="")
 EMOTIC_BASELINE = dict(opt="adam", lr=0.01, wd=0.0005, lr_schedule="step", epochs=15, batch_size=52,
                        cont_weight=0.5, cat_weights="count", loss_reduction="sum",
                        color_jitter=0.4)  # Tandon-A/emotic's main.py and train.py
@@ -370,6 +370,10 @@ def validate_emotic_params(p: dict) -> dict:
     c.number("lr", 0, allowed="a float > 0", above=True)
     c.number("wd", 0, allowed="a float >= 0")
     c.number("cont_weight", 0, 1, allowed="a float in [0, 1]")
+    try:
+        check_log(p["log"])
+    except ValueError as e:
+        c.add(str(e))
     c.number("color_jitter", 0, 1, allowed="a float in [0, 1] (0: none)")
     for k, allowed in (("face_frame", tuple(FACE_FRAMES)), ("opt", EMOTIC_OPTIMIZERS), ("lr_schedule", LR_SCHEDULES),
                        ("cat_weights", CAT_WEIGHTS), ("loss_reduction", LOSS_REDUCTIONS)):

@@ -380,12 +380,29 @@ def tracking_callbacks(log: str | None, run_dir, name: str = "", config: dict | 
     log = check_log(log)
     if log == "tensorboard":
         from fastai.callback.tensorboard import TensorBoardCallback
-        return [TensorBoardCallback(log_dir=Path(run_dir) / "tensorboard", trace_model=False, log_preds=False)]
+        return [_per_epoch(TensorBoardCallback)(log_dir=Path(run_dir) / "tensorboard", trace_model=False,
+                                                log_preds=False)]
     if log == "wandb":
         import wandb
         from fastai.callback.wandb import WandbCallback
         if wandb.run is None:
             wandb.init(project=os.environ.get("WANDB_PROJECT", "dda_nb"), name=name or Path(run_dir).name,
                        config=config or {}, dir=str(run_dir), mode=os.environ.get("WANDB_MODE", "offline"))
-        return [WandbCallback(log_preds=False, log_model=False)]
+        return [_per_epoch(WandbCallback)(log_preds=False, log_model=False)]
     return []
+
+def _per_epoch(cls):
+    """`cls` writing once per epoch, from the recorder: its per-batch logging would read the loss on the host at every
+    step, which the recording above avoids (the smoothed loss is not even on the host then)."""
+    class PerEpoch(cls):
+        def after_batch(self):
+            if self.training and hasattr(self, "_wandb_step"):  # W&B's step counters
+                self._wandb_step += 1
+                self._wandb_epoch += 1 / self.n_iter
+
+        def after_epoch(self):
+            super().after_epoch()
+            if hasattr(self, "writer"):  # TensorBoard logs the validation columns only; add the training loss
+                self.writer.add_scalar("train_loss", self.recorder.log[1], self.train_iter)
+    PerEpoch.__name__ = PerEpoch.__qualname__ = f"PerEpoch{cls.__name__}"
+    return PerEpoch

@@ -30,13 +30,14 @@ def predict_probs(model, dl, mixed_precision: bool | None = None) -> tuple[torch
 
 # %% ../nbs/06c_evaluate.ipynb #b872c122
 def classification_metrics(probs, targets, classes) -> dict:
-    "Accuracy, macro F1, per-class accuracy and confusion matrix (counts) from class scores."
+    "Accuracy, balanced (mean per-class) accuracy, macro F1, per-class accuracy and confusion matrix from class scores."
     from sklearn.metrics import f1_score, confusion_matrix
     pred, y = np.asarray(probs).argmax(1), np.asarray(targets)
     cm = confusion_matrix(y, pred, labels=range(len(classes)))
     per_class = {c: float(cm[i, i] / cm[i].sum()) if cm[i].sum() else float("nan") for i, c in enumerate(classes)}
     return dict(
         accuracy=float((pred == y).mean()),
+        balanced_accuracy=float(np.nanmean(list(per_class.values()))) if cm.sum() else float("nan"),
         macro_f1=float(f1_score(y, pred, average="macro", labels=range(len(classes)))),
         per_class_acc=per_class,
         confusion=cm.tolist(),

@@ -11,7 +11,7 @@ import torch
 import torchvision.transforms.functional as TF
 from PIL import Image
 from .config import outputs_root
-from .data import load_rafdb, RAF_IMAGE_DIR
+from .image_data import load_rafdb, RAF_IMAGE_DIR
 from .augment import expression_dls, IMAGENET_MEAN, IMAGENET_STD, _aug_cfg
 from .runs import training_device
 from .bench import sync, device_label

@@ -14,7 +14,8 @@ from fastai.data.core import DataLoaders
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.optimizer import OptimWrapper
-from .data import decode_image, emotic_targets
+from .image_data import decode_image
+from .emotic_data import emotic_targets
 from .emotic_loss import N_CAT, N_CONT, CAT_WEIGHTS, LOSS_REDUCTIONS, _check_choice, EmoticLoss, MeanAP
 from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size

@@ -204,7 +204,7 @@ def _emotic_rows(rows: FidelityRows, p: dict):
     "EMOTIC: the original ships only its baseline's dataset class, so the baseline's training script is the reference."
     from dda_nb.emotic import adam, STEP_LR, EMOTIC_NORM_STATS, branch_sizes
     from dda_nb.emotic import FACE_FRAMES
-    from dda_nb.data import load_emotic
+    from dda_nb.emotic_data import load_emotic
     b, ds, dsfile = EMOTIC_BASELINE_CODE, "emotic", "utils/datasets/emotic_ds.py"
     opt_func = adam if p["opt"] == "adam" else radam
     rows.add("optimiser", ds, "Adam, L2 weight decay", f"{b} train.py", _optimiser(opt_func))

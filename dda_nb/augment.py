@@ -12,7 +12,7 @@ from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fastai.torch_core import TensorImage, TensorCategory, default_device
 from fasttransform import Transform, Pipeline
-from .data import ExpressionData
+from .data import ExpressionData, balanced_indices
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'VGGFACE2_MEAN_BGR', 'AUGMENT', 'AUG_KINDS', 'NORMS', 'augment_params',
@@ -26,6 +26,8 @@ AUGMENT = {  # the original's augmentation per dataset; p_flip_tta: the flip p o
     "rafdb":   dict(p_flip=0.5, p_flip_tta=0.5, rotate=25.0, zoom=1.05, gray=True),
     "fer2013": dict(p_flip=0.6, p_flip_tta=0.5, rotate=30.0, zoom=1.10, gray=False),
 }
+AUGMENT["ferplus"] = AUGMENT["fer2013"]  # FER2013's images, relabelled: the original trains it with FER2013's
+AUGMENT["affectnet"] = AUGMENT["rafdb"]  # colour faces in the wild, as RAF-DB's (the original has no AffectNet)
 AUG_KINDS = ("flip_rotate", "gray_zoom")
 
 def _aug_cfg(dataset):
@@ -135,6 +137,15 @@ class _Items:
 
 class TensorDL(DataLoader):
     "fastai DataLoader over in-memory tensors (on the CPU or already on the device): each batch is one index gather."
+    balanced = None  # training labels (CPU) to draw each epoch's order from, every class equally likely
+
+    def shuffle_fn(self, idxs):
+        "The epoch's order: a seeded permutation, or with `balanced` labels as many class-balanced draws."
+        if self.balanced is None:
+            return super().shuffle_fn(idxs)
+        g = torch.Generator().manual_seed(self.rng.getrandbits(63))
+        return balanced_indices(self.balanced, len(idxs), g).tolist()
+
     def index_batches(self, samps, device):
         "The epoch's sample order as index tensors on `device`, one per batch (one copy per epoch)."
         idx = torch.as_tensor(list(samps), dtype=torch.long).to(device)
@@ -164,9 +175,9 @@ class DeviceTransform(Transform):
 
 # %% ../nbs/06_augment.ipynb #82cc82a2
 def expression_dls(data: ExpressionData, img_size: int = 224, bs: int = 48, norm: str = "imagenet", device=None,
-                   seed: int = 0, augment: bool = True) -> DataLoaders:
+                   seed: int = 0, augment: bool = True, balanced: bool = False) -> DataLoaders:
     """fastai DataLoaders [train, valid] (+ `.test`) over `data`, with resize/augmentation/normalisation as device
-    batch transforms."""
+    batch transforms; `balanced`: each training epoch draws its images class-balanced (`balanced_indices`)."""
     if not isinstance(img_size, int) or img_size < 8: raise ValueError(f"img_size={img_size!r}: expected an int >= 8")
     if not isinstance(bs, int) or bs < 1: raise ValueError(f"bs={bs!r}: expected a positive int")
     if norm not in NORMS: raise ValueError(f"norm={norm!r}: expected one of {list(NORMS)}")
@@ -179,6 +190,8 @@ def expression_dls(data: ExpressionData, img_size: int = 224, bs: int = 48, norm
         d = TensorDL(_Items(x, y), bs=bs, shuffle=train, drop_last=train and len(y) > bs, device=device,
                      after_batch=Pipeline([t]))
         d.rng = random.Random(seed)
+        if train and balanced:
+            d.balanced = data.splits[split][1].cpu()
         d.img_size, d.norm, d.dataset_name = img_size, norm, data.name
         return d
     dls = DataLoaders(dl("train", True), dl("valid", False), device=device)

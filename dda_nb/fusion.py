@@ -18,7 +18,7 @@ from .data import EXPRESSION_CLASSES
 from .augment import tta_predict
 from .evaluate import predict_probs, classification_metrics, plot_confusion, plot_history
 from .runs import is_complete, mark_complete, write_json
-from .train import fit_resumable
+from .train import fit_resumable, check_log, tracking_callbacks
 from .learner import ParamCheck, EXPRESSION_DEFAULTS, RECIPES, expression_learner, expression_run_id
 
 # %% auto #0
@@ -63,7 +63,7 @@ def load_expression_run(run_dir, name: str = "model", dataset: str | None = None
     heads = [k for k in sd if k.endswith("weight") and k.startswith(("fc.", "classifier."))]
     n_out = sd[heads[-1]].shape[0] if heads else None
     known = p.get("dataset") in EXPRESSION_CLASSES
-    expected = num_classes or (len(EXPRESSION_CLASSES[p["dataset"]]) if known else None)
+    expected = num_classes or p.get("n_classes") or (len(EXPRESSION_CLASSES[p["dataset"]]) if known else None)
     if expected is not None and n_out is not None and n_out != expected:
         raise ValueError(f"{name}: run {run_dir.name} has {n_out} classes, the fusion needs {expected}")
     stages = p.get("dda_stages") if str(p["arch"]).startswith("dda_") else None
@@ -281,7 +281,7 @@ def plot_attention_weights(weights, targets, classes, names=("model 1", "model 2
 # %% ../nbs/09_fusion.ipynb #c036
 FUSION_DEFAULTS = dict(method="attention", model1="resnet18", model2="resnet34", model1_run_dir="", model2_run_dir="",
                        pretrained="", dataset="rafdb", data_dir="", img_size=32, epochs=1, batch_size=32, lr=1e-3,
-                       wd=1e-4, finetune=False, seed=113, tta=1, subset=256, profile="quick", out_dir="")
+                       wd=1e-4, finetune=False, seed=113, tta=1, subset=256, profile="quick", out_dir="", log="")
 
 def member_source(p: dict, i: int) -> str:
     "Model `i`'s source: `model{i}_run_dir` when set, else `model{i}` (a registry name or a run directory)."
@@ -313,6 +313,8 @@ def validate_fusion_params(p: dict) -> dict:
     c.number("tta", 0, integer=True, allowed="an int >= 0 (views of each TTA kind; 0 = none)")
     c.need(isinstance(p["finetune"], bool) and (not p["finetune"] or p["method"] == "attention"), "finetune",
            "False, or True with method='attention' (early fusion is frozen and joint fusion trained by definition)")
+    try: check_log(p["log"])
+    except ValueError as e: c.add(str(e))
     return c.done()
 
 # %% ../nbs/09_fusion.ipynb #fu02
@@ -392,6 +394,7 @@ def fit_fusion(model: nn.Module, dls, run_dir, p: dict, names=("model 1", "model
     r = RECIPES[p["dataset"]]
     learn = expression_learner(dls, model, run_dir, lr=p["lr"], wd=p["wd"], plateau_patience=r["plateau_patience"],
                                plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"])
+    learn.add_cbs(tracking_callbacks(p.get("log"), run_dir, run_dir.name, p))  # `log`: TensorBoard or W&B, if asked
     history = fit_resumable(learn, p["epochs"])
     model.load_state_dict(torch.load(run_dir / "model.pth", map_location=dls.device, weights_only=True))
     plt.close(plot_history(history, run_dir / "learning_curves.png", f"{p['method']} fusion"))
@@ -429,6 +432,7 @@ def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: i
     best_epoch = int(h.loc[h.accuracy.idxmax(), "epoch"]) if has_epochs else None
     metrics = dict(method=method, test_acc=m["accuracy"], test_acc_tta=m_tta["accuracy"] if m_tta else None,
                    macro_f1=m["macro_f1"], macro_f1_tta=m_tta["macro_f1"] if m_tta else None,
+                   balanced_acc=m["balanced_accuracy"], balanced_acc_tta=m_tta["balanced_accuracy"] if m_tta else None,
                    per_class_acc=m["per_class_acc"], confusion=m["confusion"], best_epoch=best_epoch,
                    n_test=len(y), tta_views=tta, **extra)
     if isinstance(model, LateFusion): metrics["late_weight"] = float(model.weight)

@@ -21,7 +21,7 @@ from .config import outputs_root
 from .runs import run_id, start_run, mark_complete, write_json
 from .train import (PlateauRecipe, EpochCheckpoint, sync_free_recording, deterministic_pooling,
                           GatherCrossEntropy, set_determinism, unwrap, _is_main_process, fit_resumable,
-                          use_any_backend_dl)
+                          use_any_backend_dl, check_log, tracking_callbacks)
 from .evaluate import predict_probs, classification_metrics, plot_confusion, plot_history
 
 # %% auto #0
@@ -34,6 +34,8 @@ __all__ = ['RECIPES', 'EXPRESSION_DEFAULTS', 'radam', 'expression_learner', 'Par
 RECIPES = {
     "rafdb":   dict(lr=1e-3, wd=1e-4, bs=48, max_epochs=60, stop_patience=24, plateau_patience=2, plateau_factor=0.1),
     "fer2013": dict(lr=1e-4, wd=1e-3, bs=48, max_epochs=50, stop_patience=9,  plateau_patience=2, plateau_factor=0.1),
+    "ferplus": dict(lr=1e-4, wd=1e-4, bs=48, max_epochs=50, stop_patience=7,  plateau_patience=2, plateau_factor=0.1),
+    "affectnet": dict(lr=1e-4, wd=1e-4, bs=48, max_epochs=20, stop_patience=5, plateau_patience=2, plateau_factor=0.1),
 }
 
 def radam(params, lr=1e-3, **kw):
@@ -70,7 +72,7 @@ def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2
 EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pretrained="", dda_stages=None,
                            img_size=32, epochs=2, batch_size=32, lr=0.0, wd=-1.0, seed=113, tta=1, protocol="holdout",
                            norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, torch_compile=False,
-                           profile="quick", out_dir="")
+                           profile="quick", out_dir="", affectnet_classes=8, balanced_sampler=False, log="")
 
 class ParamCheck:
     "Every problem with a parameter set, collected so that one error names them all, before any work starts."
@@ -152,7 +154,14 @@ def validate_expression_params(p: dict) -> dict:
     c.need(p["norm"] in ("imagenet", "vggface2", "none"), "norm",
            "'imagenet', 'vggface2' or 'none' (inputs in [0, 1], as the original's FER2013)")
     c.need(isinstance(p["valid_pct"], float) and 0 < p["valid_pct"] < 1, "valid_pct", "a float in (0, 1)")
-    for k in ("deterministic", "torch_compile"): c.need(isinstance(p[k], bool), k, "True or False")
+    for k in ("deterministic", "torch_compile", "balanced_sampler"): c.need(isinstance(p[k], bool), k, "True or False")
+    n_affectnet = p["affectnet_classes"]
+    if not (c.is_number(n_affectnet, integer=True) and n_affectnet in (7, 8)):
+        c.need(False, "affectnet_classes", "7 (without contempt) or 8")
+    elif p["dataset"] != "affectnet" and n_affectnet != 8:
+        c.need(False, "affectnet_classes", "8 (the default) unless dataset='affectnet'")
+    try: check_log(p["log"])
+    except ValueError as e: c.add(str(e))
     return c.done()
 
 # %% ../nbs/07_learner.ipynb #c030n
@@ -179,14 +188,11 @@ class ExpressionRun:
 
 # %% ../nbs/07_learner.ipynb #f6f38542
 def subset_data(data, n: int, seed: int = 0):
-    "A copy of `data` with at most `n` images per split, drawn with a seeded permutation (for quick pipeline checks)."
-    import dataclasses
+    """A copy of `data` with at most `n` images per split, drawn with a seeded permutation (for quick pipeline checks);
+    each image's `extra` entries (valence, votes, ...) stay with it."""
     g = torch.Generator().manual_seed(seed)
-    splits = {}
-    for k, (x, y) in data.splits.items():
-        idx = torch.randperm(len(y), generator=g)[:n].sort().values
-        splits[k] = (x[idx], y[idx])
-    return dataclasses.replace(data, splits=splits)
+    idx = {k: torch.randperm(len(y), generator=g)[:n].sort().values for k, (x, y) in data.splits.items()}
+    return data.take(idx)
 
 # %% ../nbs/07_learner.ipynb #dab049dd
 def expression_run_id(params: dict) -> str:
@@ -259,10 +265,13 @@ class ExpressionRecipe:
 
 # %% ../nbs/07_learner.ipynb #r004
 def expression_data(p: dict):
-    """The data of the validated parameters `p` (synthetic when `data_dir` is empty; RAF-DB's validation split held
-    out with the run's seed), cut to `subset` images per split, with at least two training images."""
+    """The data of the validated parameters `p` (synthetic when `data_dir` is empty; RAF-DB's and AffectNet's
+    validation splits held out with the run's seed and `valid_pct`; AffectNet with `affectnet_classes` classes), cut
+    to `subset` images per split, with at least two training images."""
     from dda_nb.data import load_expression
-    held_out = {"valid_pct": p["valid_pct"], "seed": p["seed"]} if p["dataset"] == "rafdb" else {}
+    held_out = {"valid_pct": p["valid_pct"], "seed": p["seed"]} if p["dataset"] in ("rafdb", "affectnet") else {}
+    if p["dataset"] == "affectnet":
+        held_out["classes"] = p["affectnet_classes"]
     data = load_expression(p["dataset"], p["data_dir"] or None, protocol=p["protocol"], **held_out)
     if p["subset"]:
         data = subset_data(data, p["subset"], p["seed"])
@@ -278,7 +287,7 @@ def start_expression_run(p: dict, data, model: nn.Module, device=None) -> Expres
     moved there, the recipe, and the run folder, opened last (by the first process only), once data and model exist."""
     from dda_nb.augment import expression_dls
     dls = expression_dls(data, img_size=p["img_size"], bs=p["batch_size"], norm=p["norm"], device=device,
-                         seed=p["seed"])
+                         seed=p["seed"], balanced=p["balanced_sampler"])
     extra = dict(data_source=data.source, selection=data.selection, n_classes=len(data.classes),
                  classes=list(data.classes))
     if _is_main_process():
@@ -322,6 +331,8 @@ def load_best_weights(run: ExpressionRun) -> nn.Module:
 def train_expression(run: ExpressionRun, distributed: bool = False, sync_bn: bool = False) -> pd.DataFrame:
     "Train `run.model` with `run.recipe` (resuming an interrupted run); the best weights end up in `run.model`."
     learn = run.recipe.learner(run.dls, run.model, run.run_dir)
+    if _is_main_process():  # losses and metrics streamed to `log`, if asked for
+        learn.add_cbs(tracking_callbacks(run.params["log"], run.run_dir, run.run_dir.name, run.params))
     if distributed:
         from fastai.torch_core import rank_distrib
         use_any_backend_dl()  # every process slices the first one's sample order, on any backend
@@ -349,6 +360,7 @@ def evaluate_expression(run: ExpressionRun) -> dict:
     best_epoch = int(history.loc[history.accuracy.idxmax(), "epoch"])
     metrics = dict(test_acc=m["accuracy"], test_acc_tta=m_tta["accuracy"] if m_tta else None, macro_f1=m["macro_f1"],
                    macro_f1_tta=m_tta["macro_f1"] if m_tta else None, per_class_acc=m["per_class_acc"],
+                   balanced_acc=m["balanced_accuracy"], balanced_acc_tta=m_tta["balanced_accuracy"] if m_tta else None,
                    confusion=m["confusion"], best_epoch=best_epoch, best_valid_acc=float(history.accuracy.max()),
                    epochs_run=len(history), selection=run.data.selection, data_source=run.data.source,
                    n_test=len(y), tta_views=run.params["tta"])
@@ -365,7 +377,9 @@ def evaluate_expression(run: ExpressionRun) -> dict:
 
 # %% ../nbs/07_learner.ipynb #c038
 _CLI_HELP = dict(
-    dataset="fer2013 or rafdb",
+    dataset="fer2013, rafdb, ferplus or affectnet",
+    affectnet_classes="AffectNet's protocol: 7 (without contempt) or 8",
+    balanced_sampler="draw each training epoch class-balanced",
     data_dir="dataset folder; empty: the synthetic stand-in",
     arch="a registered model (dda_nb.backbones.list_models())",
     pretrained="'', imagenet, vggface2 or a weights file",

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_reproduce.ipynb #c002
 from __future__ import annotations
-import argparse, ast, copy, itertools, json, os, re, sys, time
+import argparse, ast, copy, itertools, json, os, re, sys
 from dataclasses import dataclass, field
 from pathlib import Path
 import yaml
@@ -13,11 +13,12 @@ from .report import FUSION_MEMBERS, profile_dir, record_plan
 
 # %% auto #0
 __all__ = ['Run', 'default_grid_path', 'load_grid', 'notebook_defaults', 'expand_grid', 'order_plan', 'shard_plan', 'parse_shard',
-           'run_is_complete', 'papermill_execute', 'Report', 'run_plan', 'stop_kernels', 'plan_weights', 'plan_table',
-           'plan_by_table', 'reproduce', 'main']
+           'plan_weights', 'plan_table', 'plan_by_table', 'reproduce', 'main']
 
 # %% ../nbs/12_reproduce.ipynb #c005
-from .runs import RUN_IRRELEVANT, canonical_params, run_id, is_complete as _run_complete
+from .runs import RUN_IRRELEVANT, canonical_params, run_id, run_weight_needs, is_complete as _run_complete
+from .launch import run_is_complete, papermill_execute, Report, run_plan, stop_kernels, visible_gpus
+from .estimate import balance, plan_works, plan_estimate, estimate_text
 
 # %% ../nbs/12_reproduce.ipynb #c008
 @dataclass
@@ -43,7 +44,8 @@ def load_grid(path=None) -> dict:
     g = yaml.safe_load(path.read_text()) or {}
     for k in ("notebooks", "profiles", "tables"):
         if k not in g: raise ValueError(f"{path}: missing section {k!r}")
-    for t, kinds in g["tables"].items():
+    profile_tables = [x for prof in g["profiles"].values() for x in (prof.get("tables") or {}).items()]
+    for t, kinds in [*g["tables"].items(), *profile_tables]:  # a profile may plan tables of its own
         for kind in kinds:
             if kind not in g["notebooks"]:
                 raise ValueError(f"{path}: table {t!r} uses kind {kind!r} with no notebook")
@@ -76,7 +78,7 @@ def _check_plan(grid: dict, profile: str, seeds, only, data_dir) -> list:
     if profile not in grid["profiles"]:
         raise ValueError(f"unknown profile {profile!r}: expected one of {', '.join(grid['profiles'])}")
     prof = grid["profiles"][profile]
-    tables = list(grid["tables"])
+    tables = list(prof.get("tables") or grid["tables"])
     for t in only or []:
         if t not in tables: raise ValueError(f"unknown table {t!r} (--only): expected one of {', '.join(tables)}")
     seeds = list(seeds if seeds is not None else prof.get("seeds", [0]))
@@ -118,6 +120,7 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
     "The plan of `profile` for `seeds` (default: the profile's) restricted to tables `only`; dependencies first."
     seeds = _check_plan(grid, profile, seeds, only, data_dir)
     prof = grid["profiles"][profile]
+    tables = prof.get("tables") or grid["tables"]  # a profile's own tables, e.g. the rehearsal's few runs
     outputs = Path(outputs or outputs_root()).resolve()
     nbs, defaults = _grid_notebooks(grid, check_notebooks)
     plan: dict[str, Run] = {}
@@ -140,8 +143,8 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
         return r
 
     for seed in seeds:
-        for table in [t for t in grid["tables"] if not only or t in only]:
-            for kind, entries in grid["tables"][table].items():
+        for table in [t for t in tables if not only or t in only]:
+            for kind, entries in tables[table].items():
                 for e in (x for entry in entries or [] for x in _expand(entry)):
                     extra, deps = {}, []
                     for param, ds, m in _members(e):
@@ -167,7 +170,7 @@ def order_plan(runs: list[Run]) -> list[Run]:
 
 # %% ../nbs/12_reproduce.ipynb #c013
 def shard_plan(runs: list[Run], i: int, n: int) -> list[Run]:
-    "The runs of shard `i` (1-based) of `n`: disjoint, covering, dependencies kept together."
+    "The runs of shard `i` (1-based) of `n`: disjoint, covering, dependencies kept together, balanced by work."
     if not (1 <= i <= n): raise ValueError(f"--shard {i}/{n}: need 1 <= i <= n")
     parent = {r.run_id: r.run_id for r in runs}
     def find(x):
@@ -179,11 +182,9 @@ def shard_plan(runs: list[Run], i: int, n: int) -> list[Run]:
         for d in r.deps: parent[find(r.run_id)] = find(d)
     groups: dict[str, list] = {}
     for r in runs: groups.setdefault(find(r.run_id), []).append(r.run_id)
-    load, owner = [0] * n, {}
-    for g in sorted(groups.values(), key=lambda g: -len(g)):
-        k = load.index(min(load))
-        load[k] += len(g)
-        for rid in g: owner[rid] = k + 1
+    works = plan_works(runs)
+    bins = balance([sum(works[x] for x in g) for g in groups.values()], n)
+    owner = {rid: k + 1 for g, k in zip(groups.values(), bins) for rid in g}
     return [r for r in runs if owner[r.run_id] == i]
 
 # %% ../nbs/12_reproduce.ipynb #987f5670
@@ -193,140 +194,22 @@ def parse_shard(s: str) -> tuple[int, int]:
         raise ValueError(f"--shard {s!r}: expected i/n with 1 <= i <= n, e.g. 1/4")
     return int(m.group(1)), int(m.group(2))
 
-# %% ../nbs/12_reproduce.ipynb #c016
-def run_is_complete(outputs, rid: str) -> bool:
-    "Whether run `rid` under the outputs folder `outputs` has finished."
-    return _run_complete(Path(outputs) / "runs" / rid)
-
-# %% ../nbs/12_reproduce.ipynb #d5c6df98
-def papermill_execute(nb: Path, out_nb: Path, parameters: dict, cwd: Path):
-    "Execute `nb` into `out_nb` with papermill on the `python3` kernel."
-    import papermill
-    papermill.execute_notebook(str(nb), str(out_nb), parameters=parameters, kernel_name="python3",
-                               cwd=str(cwd), progress_bar=False)
-
-# %% ../nbs/12_reproduce.ipynb #d90f28fc
-@dataclass
-class Report:
-    "What `run_plan` did: run ids done now, skipped (already complete), and failures (run id, notebook, reason)."
-    done: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)
-    failed: list = field(default_factory=list)
-    interrupted: bool = False
-
-    def summary(self) -> str:
-        s = [f"{len(self.done)} run(s) done, {len(self.skipped)} already complete, {len(self.failed)} failed"
-             + (" (interrupted: run the same command again to resume)" if self.interrupted else "")]
-        s += [f"  FAILED {rid}: {why}" + (f"\n         notebook: {nb}" if nb else "") for rid, nb, why in self.failed]
-        return "\n".join(s)
-
-# %% ../nbs/12_reproduce.ipynb #4dfc0c18
-def _run_one(r: Run, outputs: Path, execute) -> tuple:
-    "Execute run `r`; returns ('done', None, None) or ('failed', notebook, reason)."
-    d = outputs / "runs" / r.run_id
-    d.mkdir(parents=True, exist_ok=True)
-    nb = d / "notebook.ipynb"
-    t0 = time.time()
-    try:
-        execute(r.notebook, nb, r.inject, r.notebook.parent)
-    except KeyboardInterrupt:
-        raise
-    except Exception as e:
-        return "failed", nb, f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
-    if run_is_complete(outputs, r.run_id): return "done", None, None
-    return "failed", nb, (f"notebook finished in {time.time() - t0:.0f}s without writing {d / 'COMPLETE'} "
-                          "(does it compute the same run_id?)")
-
-def run_plan(runs: list[Run], outputs, execute=papermill_execute, progress: bool = True, jobs: int = 1) -> Report:
-    """Run every incomplete run of `runs` and report; never stops at a failed run. With `jobs` > 1, up to `jobs`
-    runs execute at once, each as soon as the runs it depends on are complete (Ctrl-C then stops starting new ones)."""
-    from tqdm import tqdm
-    from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
-    outputs = Path(outputs)
-    rep = Report()
-    bar = tqdm(total=len(runs), desc="runs", unit="run", disable=not progress, file=sys.stderr)
-    pending, running, ended = list(runs), {}, set()
-    def record(r, outcome, nb, why):
-        (rep.done.append(r.run_id) if outcome == "done" else rep.failed.append((r.run_id, nb, why)))
-        ended.add(r.run_id)
-        bar.update(1)
-    ex = ThreadPoolExecutor(max(1, jobs))
-    try:
-        while pending or running:
-            for r in list(pending):
-                if len(running) >= max(1, jobs): break
-                if run_is_complete(outputs, r.run_id):
-                    pending.remove(r)
-                    rep.skipped.append(r.run_id)
-                    ended.add(r.run_id)
-                    bar.update(1)
-                    continue
-                waiting = {q.run_id for q in pending} | {q.run_id for q in running.values()}
-                if any(x in waiting for x in r.deps): continue  # a dependency is still to run in this plan
-                pending.remove(r)
-                missing = [x for x in r.deps if not run_is_complete(outputs, x)]
-                if missing:
-                    record(r, "failed", None, f"dependency not complete: {', '.join(missing)}")
-                    continue
-                bar.set_postfix_str(r.run_id)
-                running[ex.submit(_run_one, r, outputs, execute)] = r
-            if not running:  # the plan is in dependency order, so only a cycle leaves runs here
-                for r in pending: record(r, "failed", None, "its dependencies never ran (cycle in the plan?)")
-                break
-            finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
-            for f in finished: record(running.pop(f), *f.result())
-    except KeyboardInterrupt:
-        rep.interrupted = True
-        stop_kernels()  # the running notebooks' kernels: otherwise each would run to its end before the exit
-    finally:
-        ex.shutdown(wait=not rep.interrupted, cancel_futures=True)
-        bar.close()
-    return rep
-
-# %% ../nbs/12_reproduce.ipynb #67c4cd41
-def stop_kernels(sig: int = 15) -> list[int]:
-    "Send `sig` (SIGTERM) to the IPython kernels this process started (papermill's); their pids (none off Linux)."
-    me, pids = os.getpid(), []
-    for d in Path("/proc").glob("[0-9]*"):
-        try:
-            ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            kernel = b"ipykernel" in (d / "cmdline").read_bytes()
-        except (OSError, ValueError, IndexError):
-            continue
-        if ppid == me and kernel:
-            try:
-                os.kill(int(d.name), sig)
-                pids.append(int(d.name))
-            except ProcessLookupError:
-                pass
-    return pids
-
 # %% ../nbs/12_reproduce.ipynb #c018
 def plan_weights(runs: list[Run]) -> list[tuple]:
-    "(arch, pretrained, dda_stages) of every network the `runs` build from pretrained weights."
-    from dda_nb.backbones import MODELS
-    needs = []
-    for r in runs:
-        p, pre = r.params, r.params.get("pretrained")
-        if pre not in ("imagenet", "vggface2"): continue
-        if r.kind == "expression":
-            needs.append((p.get("arch"), pre, p.get("dda_stages")))
-        elif r.kind == "emotic":  # body and context branches; the face branch too unless it comes from a face run
-            needs += [(p.get(k), pre, None) for k in ("model1", "model3")]
-            needs += [] if p.get("face_run") else [(p.get("model2"), pre, None)]
-        elif r.kind == "fusion":  # members trained by the fusion notebook itself (not given as runs)
-            needs += [(p.get(f"model{i}"), pre, None) for i in (1, 2) if not p.get(f"model{i}_run_dir")]
-    needs = [(a, pre, None if st is None else tuple(st)) for a, pre, st in needs if a in MODELS]
-    return list(dict.fromkeys(needs))
+    "(arch, pretrained, dda_stages) of every network the `runs` build from pretrained weights (`run_weight_needs`)."
+    return list(dict.fromkeys(need for r in runs for need in run_weight_needs(r.kind, r.params)))
 
 # %% ../nbs/12_reproduce.ipynb #42d0e9a9
 def plan_table(runs: list[Run], outputs) -> "pd.DataFrame":
-    "The plan as a table: kind, tables, key parameters, status (complete / todo)."
+    """The plan as a table: kind, tables, key parameters, status (complete / todo); a fusion run's `model1` and
+    `model2` are the members it is built on."""
     import pandas as pd
     keys = ("dataset", "arch", "pretrained", "dda_stages", "method", "model1", "model2", "model3", "seed")
-    rows, pos = [], {r.run_id: i for i, r in enumerate(runs, 1)}
+    rows, pos, by_id = [], {r.run_id: i for i, r in enumerate(runs, 1)}, {r.run_id: r for r in runs}
     for i, r in enumerate(runs, 1):
         p = {k: r.params.get(k) for k in keys if k in r.params}
+        if r.kind == "fusion" and r.deps:  # not the notebook's defaults: the runs the grid pairs
+            p.update({f"model{j}": by_id[d].params.get("arch") if d in by_id else d for j, d in enumerate(r.deps, 1)})
         rows.append(dict(n=i, run_id=r.run_id + ("*" if r.provisional else ""), kind=r.kind, tables=",".join(r.tables),
                          status="complete" if run_is_complete(outputs, r.run_id) else "todo",
                          needs=",".join(f"#{pos[d]}" if d in pos else d for d in r.deps) or "-",
@@ -351,13 +234,23 @@ def _parse_args(argv=None):
     ap.add_argument("--only", action="append", metavar="TABLE", help="only the runs of this table (repeatable)")
     ap.add_argument("--data-dir", help="folder holding fer2013/, rafdb/, emotic/ (real data); default: synthetic data")
     ap.add_argument("--seeds", help="comma-separated seeds, e.g. 0,1,2 (default: the profile's)")
-    ap.add_argument("--shard", help="run only shard i of n (i/n, 1-based) of the plan")
-    ap.add_argument("--dry-run", action="store_true", help="print the plan, run nothing")
+    ap.add_argument("--shard", help="run only shard i of n (i/n, 1-based) of the plan, balanced by estimated work; "
+                    "give shards --no-tables and render the tables once at the end with --tables-only")
+    ap.add_argument("--dry-run", action="store_true", help="print the plan, its time estimate and any submission")
     ap.add_argument("--outputs", help="outputs folder (default: <project>/outputs)")
     ap.add_argument("--grid", help="grid file (default: nbs/experiments/grid.yaml)")
     ap.add_argument("--no-tables", action="store_true", help="do not render the tables after the grid")
-    ap.add_argument("--jobs", type=int, default=1, help="runs executed at once (CPU: up to the number of cores; "
-                    "each gets cores/jobs threads unless OMP_NUM_THREADS is set). Default 1")
+    ap.add_argument("--tables-only", action="store_true", help="run nothing, render the tables of what is on disk")
+    ap.add_argument("--jobs", type=int, default=1, help="runs executed at once, each on its own GPU (round-robin "
+                    "when fewer GPUs than jobs); on a CPU each gets cores/jobs threads unless OMP_NUM_THREADS is set")
+    ap.add_argument("--fetch-weights", action="store_true",
+                    help="download every ImageNet weights file the plan needs, say where VGGFace2's goes, and exit")
+    ap.add_argument("--launcher", choices=("slurm", "local"), help="submit the plan through submitit instead")
+    ap.add_argument("--tasks", help="array tasks per dependency level (default: 8 on Slurm, one per GPU locally)")
+    for opt, what in (("partition", "Slurm partition"), ("gpus-per-task", "GPUs of each task (default 1)"),
+                      ("cpus-per-task", "CPU cores of each task"), ("mem", "memory of each task, e.g. 64G"),
+                      ("time", "time limit of each task: minutes or [D-]HH:MM[:SS] (default 24:00:00)")):
+        ap.add_argument(f"--{opt}", help=f"{what} (--launcher)")
     return ap.parse_args(argv)
 
 def _seeds(s):
@@ -376,17 +269,63 @@ def _check_data_dir(data_dir, runs: list[Run]):
         if not (Path(data_dir) / ds).is_dir():
             raise FileNotFoundError(f"--data-dir has no {ds}/ folder: {Path(data_dir) / ds}")
 
-def _print_plan(runs: list[Run], outputs: Path, profile: str, shard, needs: list, missing: list):
-    "What `--dry-run` prints: the plan as a table, how many runs are left, and which weights files are missing."
+def _absolute_paths(a):
+    "--data-dir, --outputs and --grid as absolute paths: the notebooks run in their own folder, not in this one."
+    a.outputs = a.outputs or str(outputs_root())
+    a.grid = a.grid or str(default_grid_path())
+    for k in ("data_dir", "outputs", "grid"):
+        if getattr(a, k): setattr(a, k, str(Path(getattr(a, k)).expanduser().resolve()))
+
+def _launch_options(a) -> dict | None:
+    "The submitit parameters of `--launcher` and its `n_tasks` (None without one), checked before any run starts."
+    from dda_nb.launch import check_launcher, slurm_options
+    if not a.launcher:
+        return None
+    check_launcher(a.launcher)
+    opts = slurm_options(a.partition, a.gpus_per_task or "1", a.cpus_per_task, a.mem, a.time)
+    n = str(a.tasks or (8 if a.launcher == "slurm" else max(1, len(visible_gpus()))))
+    if not re.fullmatch(r"\d+", n) or int(n) < 1:
+        raise ValueError(f"--tasks {n!r}: expected an integer >= 1")
+    return dict(opts, n_tasks=int(n))
+
+def _task_argv(a) -> list:
+    "The options a submitted task repeats: the same plan (profile, paths, seeds, tables), nothing about launching."
+    argv = ["--profile", a.profile, "--outputs", a.outputs, "--grid", a.grid]
+    argv += ["--data-dir", a.data_dir] if a.data_dir else []
+    argv += ["--seeds", a.seeds] if a.seeds else []
+    return argv + [x for t in a.only or [] for x in ("--only", t)]
+
+def _cpu_slug() -> str:
+    "This CPU's name in benchmark records (`dda_nb.bench.device_slug`)."
+    import warnings
+    with warnings.catch_warnings():  # importing the benchmark's modules warns about torch.jit, irrelevant here
+        warnings.simplefilter("ignore")
+        from dda_nb.bench import device_slug
+    return device_slug("cpu")
+
+def _print_plan(runs: list[Run], outputs: Path, a, needs: list, missing: list, gpu: bool, launch: dict | None):
+    "What `--dry-run` prints: the plan, what is left and its time estimate, missing weights, the submission."
     import pandas as pd
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
         print(plan_table(runs, outputs).to_string(index=False) if runs
               else "(no runs: runs that share members stay in one shard)")
-    todo = sum(not run_is_complete(outputs, r.run_id) for r in runs)
-    print(f"\nplan: {len(runs)} run(s), {todo} to run, profile {profile}" + (f", shard {shard}" if shard else "")
+    todo = [r for r in runs if not run_is_complete(outputs, r.run_id)]
+    print(f"\nplan: {len(runs)} run(s), {len(todo)} to run, profile {a.profile}"
+          + (f", shard {a.shard}" if a.shard else "")
           + (" (* = provisional run id: notebook missing)" if any(r.provisional for r in runs) else ""))
+    works = plan_works(runs)
+    slug = None if gpu else _cpu_slug()
+    print(estimate_text(plan_estimate([works[r.run_id] for r in todo], gpu, outputs / "bench", slug)))
     on_disk = "".join(f"\n  not on disk: {m}" for m in missing) if missing else ", all files on disk" if needs else ""
     print(f"pretrained weights: {len(needs)} network(s) need them" + on_disk)
+    if launch:
+        from dda_nb.launch import plan_tasks, sbatch_preview
+        levels = plan_tasks(todo, launch["n_tasks"])
+        arrays = [f"an array of {len(lv)} task(s) ({sum(map(len, lv))} runs)" for lv in levels]
+        print(f"\n--launcher {a.launcher}: " + ", then ".join(arrays + ["the tables job"]))
+        if a.launcher == "slurm" and levels:
+            folder = outputs / "launch" / a.profile
+            print("first array's sbatch script:\n" + sbatch_preview(launch, len(levels[0]), folder))
 
 def _render_tables(execute, tables_nb: Path, tables_dir: Path, outputs: Path, profile: str, rep: Report):
     "Execute the tables notebook for `profile` into `tables_dir`; a failure or Ctrl-C is recorded in `rep`."
@@ -399,40 +338,78 @@ def _render_tables(execute, tables_nb: Path, tables_dir: Path, outputs: Path, pr
     except Exception as e:
         rep.failed.append(("thesis_tables", tables_out, f"{type(e).__name__}"))
 
-def reproduce(argv=None, execute=papermill_execute, progress: bool = True) -> int:
-    "`dda-reproduce` as a function: returns the exit status (0 when every run is complete)."
-    a = _parse_args(argv)
-    grid = load_grid(a.grid)
-    shard = parse_shard(a.shard) if a.shard else None
-    if a.jobs < 1: raise ValueError(f"--jobs {a.jobs}: expected an int >= 1")
-    if a.data_dir and not Path(a.data_dir).is_dir(): raise FileNotFoundError(f"--data-dir not found: {a.data_dir}")
-    outputs = Path(a.outputs or outputs_root()).resolve()
+def _fetch_only(needs: list) -> int:
+    "`--fetch-weights`: download every ImageNet file of `needs`, list what is still missing (VGGFace2: where it goes)."
+    from dda_nb.backbones import fetch_weights, weights_files
+    missing = fetch_weights(needs, download=True)
+    files = sorted({str(f) for need in needs for f in weights_files(*need)})
+    print(f"pretrained weights: {len(files)} file(s) for {len(needs)} network(s)"
+          + ("".join(f"\n  {m}" for m in missing) if missing else ", all on disk"))
+    return 1 if missing else 0
+
+def _check_weights(needs: list, missing: list):
+    "Stop before any run when a weights file is missing, or does not load into its network (with the fix)."
+    from dda_nb.backbones import verify_weights, WeightsUnavailable
+    problems = missing or verify_weights(needs)
+    if problems:
+        raise WeightsUnavailable(f"{len(problems)} pretrained weights problem(s), so no run was started:"
+                                 + "".join(f"\n  {m}" for m in problems))
+
+def _plan(a, grid: dict, outputs: Path, select) -> tuple[list, dict]:
+    "The runs this command runs (its shard, `select`, none with --tables-only), and the whole plan by table."
     runs = expand_grid(grid, a.profile, seeds=_seeds(a.seeds), only=a.only, data_dir=a.data_dir, outputs=outputs,
                        check_notebooks=not a.dry_run)
     if a.data_dir:
         _check_data_dir(a.data_dir, runs)
-    tables_dir = profile_dir(outputs, a.profile)  # this profile's tables, apart from other profiles'
     planned = plan_by_table(runs)  # the whole plan, whichever shard runs here
-    if shard: runs = shard_plan(runs, *shard)
+    if a.shard: runs = shard_plan(runs, *parse_shard(a.shard))
+    if select is not None: runs = [r for r in runs if r.run_id in select]
+    return ([] if a.tables_only else runs), planned
+
+def reproduce(argv=None, execute=papermill_execute, progress: bool = True, select=None) -> int:
+    "`dda-reproduce` as a function: the exit status (0 when every run is complete); `select`: these run ids only."
+    a = _parse_args(argv)
+    _absolute_paths(a)
+    grid = load_grid(a.grid)
+    prof = grid["profiles"].get(a.profile, {})
+    if prof.get("data") != "rehearsal":
+        return _reproduce(a, grid, execute, progress, select)
+    from dda_nb.launch import rehearsal_inputs
+    with rehearsal_inputs(a.data_dir, prof.get("sizes")) as a.data_dir:
+        return _reproduce(a, grid, execute, progress, select, standin=True)
+
+def _reproduce(a, grid: dict, execute, progress: bool, select, standin: bool = False) -> int:
+    "`reproduce` once the options are parsed and the grid read (`standin`: write stand-in weights files first)."
+    if a.shard: parse_shard(a.shard)
+    if a.jobs < 1: raise ValueError(f"--jobs {a.jobs}: expected an int >= 1")
+    if a.data_dir and not Path(a.data_dir).is_dir(): raise FileNotFoundError(f"--data-dir not found: {a.data_dir}")
+    launch = _launch_options(a)
+    outputs = Path(a.outputs)
+    runs, planned = _plan(a, grid, outputs, select)
     tables_nb = Path(grid["_dir"]) / grid.get("tables_notebook", "thesis_tables.ipynb")
     if not a.dry_run and not a.no_tables and not tables_nb.is_file():
         raise FileNotFoundError(f"tables notebook not found: {tables_nb}")
-    from dda_nb.backbones import fetch_weights, WeightsUnavailable
+    from dda_nb.backbones import fetch_weights, write_standin_weights
     needs = plan_weights([r for r in runs if not run_is_complete(outputs, r.run_id)])
+    if standin: write_standin_weights(needs)  # the rehearsal's: into its temporary cache
+    if a.fetch_weights: return _fetch_only(plan_weights(runs))
     missing = fetch_weights(needs, download=not a.dry_run)  # every weights file on disk before the first run starts
     if a.dry_run:
-        _print_plan(runs, outputs, a.profile, a.shard, needs, missing)
+        gpu = grid["profiles"][a.profile].get("data") == "real" or bool(visible_gpus())
+        _print_plan(runs, outputs, a, needs, missing, gpu, launch)
         return 0
-    if missing:
-        raise WeightsUnavailable(f"{len(missing)} pretrained weights file(s) cannot be had, so no run was started:"
-                                 + "".join(f"\n  {m}" for m in missing))
+    _check_weights(needs, missing)
     (outputs / "runs").mkdir(parents=True, exist_ok=True)
     record_plan(outputs, a.profile, planned)  # the runs this profile's tables show as ours
+    if launch:
+        from dda_nb.launch import submit_plan
+        return submit_plan(runs, _task_argv(a), a.launcher, launch, outputs / "launch" / a.profile)
     if a.jobs > 1 and "OMP_NUM_THREADS" not in os.environ:  # the kernels papermill starts inherit this
         os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // a.jobs))
-    rep = run_plan(runs, outputs, execute=execute, progress=progress, jobs=a.jobs)
+    rep = run_plan(runs, outputs, execute=execute, progress=progress, jobs=a.jobs,
+                   gpus=visible_gpus() if a.jobs > 1 else None)
     if not rep.interrupted and not a.no_tables:
-        _render_tables(execute, tables_nb, tables_dir, outputs, a.profile, rep)
+        _render_tables(execute, tables_nb, profile_dir(outputs, a.profile), outputs, a.profile, rep)
     print(rep.summary())
     return 130 if rep.interrupted else (1 if rep.failed else 0)
 

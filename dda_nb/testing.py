@@ -24,14 +24,18 @@ def write_fake_run(outputs_dir, run_id: str, params: dict, metrics: dict, comple
 
 # %% ../nbs/90_testing.ipynb #t009
 STANDIN_SOURCE = '''
-import json, pathlib
+import json, os, pathlib, time
 from dda_nb.runs import run_id
 params = {k: v for k, v in dict(globals()).items() if k in PARAM_NAMES}
 if arch == "boom":
     raise RuntimeError("this run fails on purpose")
+if data_dir and not pathlib.Path(data_dir).is_dir():
+    raise FileNotFoundError(f"data_dir {data_dir!r} is not a folder, seen from {pathlib.Path.cwd()}")
 rid = run_id(KIND, params)
 d = pathlib.Path(out_dir) / "runs" / rid
 d.mkdir(parents=True, exist_ok=True)
+(d / "gpu.txt").write_text(os.environ.get("CUDA_VISIBLE_DEVICES", "unset"))
+time.sleep(float(os.environ.get("DDA_NB_STANDIN_SLEEP", "0")))
 with open(pathlib.Path(out_dir) / "executed.txt", "a") as f:
     f.write(rid + "\\n")
 source = "synthetic" if not data_dir else "real"

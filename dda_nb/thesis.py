@@ -8,7 +8,8 @@ import pandas as pd
 from .data import EMOTIC_CATEGORIES
 
 # %% auto #0
-__all__ = ['EMOTIC_BEST', 'EMOTIC_PRETRAINED', 'AP_CATEGORIES', 'AP_METHODS', 'TABLES', 'paper_table', 'cell_keys']
+__all__ = ['EMOTIC_BEST', 'EMOTIC_PRETRAINED', 'AP_CATEGORIES', 'AP_METHODS', 'TABLES', 'AFFECTNET_OTHER_WORK', 'paper_table',
+           'cell_keys', 'affectnet_other_work']
 
 # %% ../nbs/10a_thesis.ipynb #c005
 # (label, arch, pretrained, FER2013 %, RAF-DB %)
@@ -135,3 +136,13 @@ def cell_keys(name: str, row) -> tuple[str, dict, str]:
         keys = dict(model1=row.model1, model2=row.model2, model3=row.model3, pretrained=row.pretrained)
         return "emotic", keys, "mAP"
     raise ValueError(f"table {name!r} has no run keys")
+
+# %% ../nbs/10a_thesis.ipynb #c014
+# method -> (7-class %, 8-class %), as each method's paper publishes them (HSEmotion: its best model)
+AFFECTNET_OTHER_WORK = {"DAN": (65.69, 62.09), "POSTER++": (67.49, 63.77), "HSEmotion": (66.51, 63.13)}
+
+def affectnet_other_work() -> pd.DataFrame:
+    "The published AffectNet accuracies of other work, one row per method and protocol (`classes` 7 or 8)."
+    rows = [dict(method=m, classes=n, published=v, source="other work (not from the thesis)")
+            for m, accs in AFFECTNET_OTHER_WORK.items() for n, v in zip((7, 8), accs)]
+    return pd.DataFrame(rows)

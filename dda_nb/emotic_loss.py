@@ -13,8 +13,8 @@ from .data import EMOTIC_CATEGORIES
 
 # %% auto #0
 __all__ = ['N_CAT', 'N_CONT', 'CAT_WEIGHTS', 'LOSS_REDUCTIONS', 'dynamic_weights', 'discrete_loss', 'continuous_loss',
-           'EmoticLoss', 'average_precisions', 'mean_ap', 'best_thresholds', 'threshold_metrics', 'MeanAP', 'ap_table',
-           'plot_ap']
+           'EmoticLoss', 'average_precisions', 'mean_ap', 'chance_map', 'best_thresholds', 'threshold_metrics',
+           'MeanAP', 'ap_table', 'plot_ap']
 
 # %% ../nbs/09a_emotic_loss.ipynb #c005
 N_CAT, N_CONT = len(EMOTIC_CATEGORIES), 3   # a row: 26 category scores, then valence, arousal, dominance
@@ -86,6 +86,13 @@ def mean_ap(scores, targets) -> float:
     "Mean of the per-category average precisions (categories without positives left out)."
     ap = average_precisions(scores, targets)
     return float(np.nanmean(ap)) if np.isfinite(ap).any() else float("nan")
+
+# %% ../nbs/09a_emotic_loss.ipynb #147ee24f
+def chance_map(targets) -> float:
+    "mAP of input-blind scores: the mean positive rate of the categories with positives (`mean_ap`'s categories)."
+    t = np.asarray(targets, dtype=np.float64)
+    rate = t.mean(0)
+    return float(rate[t.any(0)].mean()) if t.any() else float("nan")
 
 # %% ../nbs/09a_emotic_loss.ipynb #4ba48b70
 def best_thresholds(scores, targets) -> np.ndarray:

@@ -8,7 +8,7 @@ import os, re, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from .runs import RunClaim, claim_holder, is_complete
+from .runs import RunClaim, claim_holder, is_complete, drop_weights
 from .estimate import balance, plan_works
 
 # %% auto #0
@@ -22,23 +22,24 @@ def run_is_complete(outputs, rid: str) -> bool:
     return is_complete(Path(outputs) / "runs" / rid)
 
 # %% ../nbs/12a_launch.ipynb #l008
-def env_kernel_manager(env: dict):
-    "A jupyter kernel manager class whose kernels start with `env` over this process's environment."
+def env_kernel_manager(env: dict, cwd=None):
+    "A jupyter kernel manager class whose kernels start in folder `cwd` with `env` over this process's environment."
     from jupyter_client.manager import AsyncKernelManager
 
     class EnvKernelManager(AsyncKernelManager):
         async def _async_pre_start_kernel(self, **kw):
             kw["env"] = {**os.environ, **kw.get("env", {}), **env}
+            if cwd is not None:
+                kw["cwd"] = str(cwd)
             return await super()._async_pre_start_kernel(**kw)
     return EnvKernelManager
 
 # %% ../nbs/12a_launch.ipynb #l009
 def papermill_execute(nb: Path, out_nb: Path, parameters: dict, cwd: Path, env: dict | None = None):
-    "Execute `nb` into `out_nb` with papermill on the `python3` kernel, its environment updated with `env`."
+    "Execute `nb` into `out_nb` with papermill on a `python3` kernel started in `cwd`, its environment updated with `env`."
     import papermill
-    extra = dict(kernel_manager_class=env_kernel_manager(env)) if env else {}
     papermill.execute_notebook(str(nb), str(out_nb), parameters=parameters, kernel_name="python3",
-                               cwd=str(cwd), progress_bar=False, **extra)
+                               progress_bar=False, kernel_manager_class=env_kernel_manager(env or {}, cwd))
 
 # %% ../nbs/12a_launch.ipynb #l013
 def visible_gpus() -> list[str]:
@@ -99,7 +100,10 @@ def run_one(r, outputs: Path, execute=papermill_execute, env: dict | None = None
     try:
         if is_complete(d):
             return "complete", None, None
-        return _execute(r, d, execute, env or {})
+        outcome = _execute(r, d, execute, env or {})
+        if outcome[0] == "done" and not getattr(r, "keep_weights", True):
+            drop_weights(d, "no later run of its profile starts from it (grid.yaml: keep_weights: needed)")
+        return outcome
     finally:
         claim.release()
 

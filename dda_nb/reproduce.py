@@ -32,6 +32,7 @@ class Run:
     tables: list = field(default_factory=list)
     deps: list = field(default_factory=list)
     provisional: bool = False  # run id computed without the notebook's defaults (notebook missing)
+    keep_weights: bool = True  # False: the runner removes the run's weights once it is complete (`drop_weights`)
 
 # %% ../nbs/12_reproduce.ipynb #35d7820b
 def default_grid_path() -> Path: return project_root() / "nbs" / "experiments" / "grid.yaml"
@@ -154,7 +155,21 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
                         extra[param] = str(outputs / "runs" / dep.run_id)
                         deps.append(dep.run_id)
                     add(kind, e, seed, table, extra).deps = deps
+    _mark_weights(grid, profile, list(plan.values()), only, lambda: expand_grid(grid, profile, seeds, None, data_dir,
+                                                                                 outputs, check_notebooks))
     return order_plan(list(plan.values()))
+
+def _mark_weights(grid: dict, profile: str, runs: list[Run], only, whole_plan):
+    """Under a profile's `keep_weights: needed`, only runs another run of the profile starts from (fusion members, EMOTIC
+    face models) keep their weights; `whole_plan()`, the plan of every table, decides it when `only` cuts the plan."""
+    keep = grid["profiles"][profile].get("keep_weights", "all")
+    if keep not in ("all", "needed"):
+        raise ValueError(f"profile {profile!r}: keep_weights {keep!r}: expected 'all' or 'needed'")
+    if keep == "all":
+        return
+    needed = {d for r in (whole_plan() if only else runs) for d in r.deps}
+    for r in runs:
+        r.keep_weights = r.run_id in needed
 
 # %% ../nbs/12_reproduce.ipynb #50a93717
 def order_plan(runs: list[Run]) -> list[Run]:

@@ -10,10 +10,10 @@ import torch
 from .config import outputs_root, project_root
 
 # %% auto #0
-__all__ = ['RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'CLAIM_FILE', 'NOTEBOOK_OUT_ENV', 'canonical_params', 'run_id',
-           'write_json', 'is_complete', 'git_commit', 'device_name', 'training_device', 'environment',
-           'run_weight_needs', 'run_weights', 'start_run', 'mark_complete', 'save_atomic', 'claim_holder', 'RunClaim',
-           'papermill_output_path', 'save_executed_notebook']
+__all__ = ['RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'WEIGHTS_DROPPED', 'CLAIM_FILE', 'NOTEBOOK_OUT_ENV',
+           'canonical_params', 'run_id', 'write_json', 'is_complete', 'git_commit', 'device_name', 'training_device',
+           'environment', 'run_weight_needs', 'run_weights', 'start_run', 'mark_complete', 'drop_weights',
+           'save_atomic', 'claim_holder', 'RunClaim', 'papermill_output_path', 'save_executed_notebook']
 
 # %% ../nbs/06a_runs.ipynb #c007
 import re
@@ -177,6 +177,20 @@ def mark_complete(run_dir, **info):
     write_json(Path(run_dir) / "COMPLETE", dict(finished=datetime.datetime.now().isoformat(timespec="seconds"), **info))
     # after COMPLETE: a kill in between costs no finished run
     (Path(run_dir) / "checkpoint.pth").unlink(missing_ok=True)
+
+# %% ../nbs/06a_runs.ipynb #45e2403b
+WEIGHTS_DROPPED = "WEIGHTS_DROPPED"
+
+def drop_weights(run_dir, why: str = "") -> int:
+    "Remove a complete run's weight files (`*.pth`), recording which and `why` in `WEIGHTS_DROPPED`; bytes freed."
+    run_dir = Path(run_dir)
+    if not is_complete(run_dir):
+        raise ValueError(f"{run_dir}: only a complete run's weights may be dropped")
+    files = sorted(run_dir.glob("*.pth"))
+    freed = sum(f.stat().st_size for f in files)
+    write_json(run_dir / WEIGHTS_DROPPED, dict(files=[f.name for f in files], bytes=freed, why=why))
+    for f in files: f.unlink()
+    return freed
 
 # %% ../nbs/06a_runs.ipynb #r003
 def save_atomic(obj, path):

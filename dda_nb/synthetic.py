@@ -13,8 +13,8 @@ from .data import EXPRESSION_CLASSES
 
 # %% auto #0
 __all__ = ['EXPRESSIONS', 'FACE_PARAMS', 'PROTOTYPES', 'PARAM_NOISE', 'FER_ORDER', 'RAF_ORDER', 'DEFAULT_SIZES',
-           'DEFAULT_DIFFICULTY', 'face_identity', 'draw_face', 'expression_params', 'to_uint8', 'write_fer2013',
-           'write_rafdb']
+           'DEFAULT_DIFFICULTY', 'face_identity', 'draw_face', 'expression_params', 'to_uint8', 'samples_figure',
+           'write_fer2013', 'write_rafdb']
 
 # %% ../nbs/04_synthetic.ipynb #c004
 EXPRESSIONS = ("neutral", "happiness", "surprise", "fear", "sadness", "anger", "disgust")
@@ -175,6 +175,28 @@ def to_uint8(img: np.ndarray, gray: bool = False) -> np.ndarray:
     if gray:
         img = img @ np.array([0.299, 0.587, 0.114], np.float32)
     return np.round(np.clip(img, 0, 1) * 255).astype(np.uint8)
+
+# %% ../nbs/04_synthetic.ipynb #c009
+def samples_figure(seed: int = 0, difficulty: float = 1.0, colour_rows: int = 2):
+    """Sampled faces of every expression as the datasets hold them: `colour_rows` rows at RAF-DB's 100 px in colour,
+    then one at FER2013's 48 px in grayscale; each face a new identity, its parameters drawn at `difficulty`."""
+    import matplotlib.pyplot as plt
+    rng = np.random.default_rng(seed)
+    names = tuple(PROTOTYPES)
+    rows = [(100, False)] * colour_rows + [(48, True)]
+    fig, axs = plt.subplots(len(rows), len(names), figsize=(1.45 * len(names), 1.6 * len(rows)), squeeze=False)
+    for r, (size, gray) in enumerate(rows):
+        for ax, e in zip(axs[r], names):
+            face = to_uint8(draw_face(expression_params(e, rng, difficulty), face_identity(rng), size, rng), gray)
+            ax.imshow(face, cmap="gray" if gray else None, vmin=0, vmax=255)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            if r == 0: ax.set_title(e, fontsize=9)
+        axs[r][0].set_ylabel(f"{size} px, {'gray' if gray else 'colour'}", fontsize=8)
+    fig.suptitle("Synthetic stand-in faces: one sample per expression and row (contempt: FER+ and AffectNet only)",
+                 fontsize=9)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/04_synthetic.ipynb #c012
 _PROTOTYPE_OF = {"angry": "anger", "happy": "happiness", "sad": "sadness"}  # FER2013 class -> its prototype

@@ -31,16 +31,21 @@ if arch == "boom":
     raise RuntimeError("this run fails on purpose")
 if data_dir and not pathlib.Path(data_dir).is_dir():
     raise FileNotFoundError(f"data_dir {data_dir!r} is not a folder, seen from {pathlib.Path.cwd()}")
+for member in (globals().get("model1_run_dir"), globals().get("model2_run_dir")):  # a fusion reads its members
+    if member and not (pathlib.Path(member) / "model.pth").is_file():
+        raise FileNotFoundError(f"member weights missing: {member}/model.pth")
 rid = run_id(KIND, params)
 d = pathlib.Path(out_dir) / "runs" / rid
 d.mkdir(parents=True, exist_ok=True)
 (d / "gpu.txt").write_text(os.environ.get("CUDA_VISIBLE_DEVICES", "unset"))
+(d / "cwd.txt").write_text(os.getcwd())
 time.sleep(float(os.environ.get("DDA_NB_STANDIN_SLEEP", "0")))
 with open(pathlib.Path(out_dir) / "executed.txt", "a") as f:
     f.write(rid + "\\n")
 source = "synthetic" if not data_dir else "real"
 (d / "params.json").write_text(json.dumps({**params, "run_id": rid, "kind": KIND, "data_source": source}))
 (d / "metrics.json").write_text(json.dumps({"test_acc": 0.5, "test_acc_tta": 0.5, "mAP": 0.25, "ap": {"Anger": 0.25}}))
+(d / "model.pth").write_bytes(b"weights")
 (d / "COMPLETE").write_text("{}")
 '''
 

@@ -137,6 +137,15 @@ def _read_csv(f, header: str) -> pd.DataFrame:
     except pd.errors.ParserError as e:
         raise ValueError(f"{f}: not a valid CSV file ({str(e).strip()})") from None
 
+def _read_table(f: Path, columns: list, what: str) -> pd.DataFrame:
+    "CSV `f`, which must exist (else: `what` not found) and have exactly the header `columns`."
+    if not f.is_file():
+        raise FileNotFoundError(f"{what} not found: {f}")
+    df = _read_csv(f, ",".join(columns))
+    if list(df.columns) != columns:
+        raise ValueError(f"{f} line 1: header must be {','.join(columns)!r}, got {','.join(map(str, df.columns))!r}")
+    return df
+
 def _read_text(f) -> str:
     "The text of `f` (UTF-8, a byte-order mark allowed)."
     try:

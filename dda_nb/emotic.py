@@ -21,7 +21,7 @@ from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
 from .fusion import load_expression_run, save_without
 from .augment import normalize_batch, NORMS, TensorDL
-from .train import PlateauRecipe, EpochCheckpoint, sync_free_recording, check_log
+from .train import PlateauRecipe, EpochCheckpoint, sync_free_recording
 from .learner import radam, ParamCheck
 
 # %% auto #0
@@ -371,10 +371,6 @@ def validate_emotic_params(p: dict) -> dict:
     c.number("lr", 0, allowed="a float > 0", above=True)
     c.number("wd", 0, allowed="a float >= 0")
     c.number("cont_weight", 0, 1, allowed="a float in [0, 1]")
-    try:
-        check_log(p["log"])
-    except ValueError as e:
-        c.add(str(e))
     c.number("color_jitter", 0, 1, allowed="a float in [0, 1] (0: none)")
     for k, allowed in (("face_frame", tuple(FACE_FRAMES)), ("opt", EMOTIC_OPTIMIZERS), ("lr_schedule", LR_SCHEDULES),
                        ("cat_weights", CAT_WEIGHTS), ("loss_reduction", LOSS_REDUCTIONS)):

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .data import EMOTIC_CATEGORIES, EMOTIC_CSV_COLUMNS, _Problems, _read_csv, _source, _synthetic
+from .data import EMOTIC_CATEGORIES, EMOTIC_CSV_COLUMNS, _Problems, _read_table, _source, _synthetic
 
 # %% auto #0
 __all__ = ['EMOTIC_SPLITS', 'load_emotic', 'emotic_targets']
@@ -111,12 +111,7 @@ def _emotic_csv_rows(csv_dir: Path):
     "Yield (split, file, line, dict) per row of the per-split CSV files."
     for split in EMOTIC_SPLITS:
         f = csv_dir / f"{split}.csv"
-        if not f.is_file():
-            raise FileNotFoundError(f"EMOTIC CSV not found: {f}")
-        df = _read_csv(f, ",".join(EMOTIC_CSV_COLUMNS))
-        if list(df.columns) != EMOTIC_CSV_COLUMNS:
-            raise ValueError(f"{f} line 1: header must be {','.join(EMOTIC_CSV_COLUMNS)!r}, "
-                             f"got {','.join(map(str, df.columns))!r}")
+        df = _read_table(f, EMOTIC_CSV_COLUMNS, "EMOTIC CSV")
         for i, r in enumerate(df.itertuples(index=False)):
             yield split, f, i + 2, _csv_person(r)
 

@@ -18,7 +18,7 @@ from .data import EXPRESSION_CLASSES
 from .augment import tta_predict
 from .evaluate import predict_probs, classification_metrics, plot_confusion, plot_history
 from .runs import is_complete, mark_complete, write_json
-from .train import fit_resumable, check_log, tracking_callbacks
+from .train import fit_resumable, tracking_callbacks
 from .learner import ParamCheck, EXPRESSION_DEFAULTS, RECIPES, expression_learner, expression_run_id
 
 # %% auto #0
@@ -313,8 +313,6 @@ def validate_fusion_params(p: dict) -> dict:
     c.number("tta", 0, integer=True, allowed="an int >= 0 (views of each TTA kind; 0 = none)")
     c.need(isinstance(p["finetune"], bool) and (not p["finetune"] or p["method"] == "attention"), "finetune",
            "False, or True with method='attention' (early fusion is frozen and joint fusion trained by definition)")
-    try: check_log(p["log"])
-    except ValueError as e: c.add(str(e))
     return c.done()
 
 # %% ../nbs/09_fusion.ipynb #fu02

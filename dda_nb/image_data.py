@@ -12,7 +12,7 @@ import torch
 from PIL import Image
 from .data import (
     AFFECTNET_COLUMNS, AFFECTNET_LEFT_OUT, EXPRESSION_CLASSES, ExpressionData, _by_split, _check_protocol,
-    _expression_data, _holdout, _label, _Problems, _read_csv, _read_text, _synthetic)
+    _expression_data, _holdout, _label, _Problems, _read_csv, _read_table, _read_text, _synthetic)
 
 # %% auto #0
 __all__ = ['RAF_LABEL_FILE', 'RAF_IMAGE_DIR', 'IMAGE_SUFFIXES', 'AFFECTNET_LISTS', 'AFFECTNET_IMAGES', 'AFFECTNET_FILES',
@@ -223,12 +223,7 @@ def _affectnet_row(r, classes: int):
 def _affectnet_csv_items(data_dir: Path, split: str, classes: int, bad, excluded: dict) -> list:
     "(line, split, image path, code, box, (valence, arousal)) of each usable row of one published CSV."
     f = data_dir / AFFECTNET_LISTS / AFFECTNET_FILES[split]
-    if not f.is_file():
-        raise FileNotFoundError(f"AffectNet file list not found: {f}")
-    df = _read_csv(f, ",".join(AFFECTNET_COLUMNS))
-    if list(df.columns) != AFFECTNET_COLUMNS:
-        raise ValueError(f"{f} line 1: header must be {','.join(AFFECTNET_COLUMNS)!r}, "
-                         f"got {','.join(map(str, df.columns))!r}")
+    df = _read_table(f, AFFECTNET_COLUMNS, "AffectNet file list")
     items = []
     for i, r in enumerate(df.itertuples(index=False)):
         out = _affectnet_row(r, classes)

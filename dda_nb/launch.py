@@ -13,8 +13,8 @@ from .estimate import balance, plan_works
 
 # %% auto #0
 __all__ = ['LAUNCHERS', 'run_is_complete', 'env_kernel_manager', 'papermill_execute', 'visible_gpus', 'job_env', 'Report',
-           'run_one', 'run_plan', 'stop_kernels', 'rehearsal_inputs', 'check_launcher', 'slurm_options', 'plan_tasks',
-           'run_task', 'sbatch_preview', 'submit_plan']
+           'run_one', 'run_plan', 'stop_kernels', 'rehearsal_inputs', 'check_launcher', 'slurm_options',
+           'launch_options', 'task_argv', 'plan_tasks', 'run_task', 'sbatch_preview', 'submit_plan']
 
 # %% ../nbs/12a_launch.ipynb #l005
 def run_is_complete(outputs, rid: str) -> bool:
@@ -36,7 +36,7 @@ def env_kernel_manager(env: dict, cwd=None):
 
 # %% ../nbs/12a_launch.ipynb #l009
 def papermill_execute(nb: Path, out_nb: Path, parameters: dict, cwd: Path, env: dict | None = None):
-    "Execute `nb` into `out_nb` with papermill on a `python3` kernel started in `cwd`, its environment updated with `env`."
+    "Execute `nb` into `out_nb` with papermill, on a `python3` kernel started in `cwd` with `env` added to its environment."
     import papermill
     papermill.execute_notebook(str(nb), str(out_nb), parameters=parameters, kernel_name="python3",
                                progress_bar=False, kernel_manager_class=env_kernel_manager(env or {}, cwd))
@@ -281,6 +281,25 @@ def slurm_options(partition=None, gpus_per_task="1", cpus_per_task=None, mem=Non
     if partition:
         opts["slurm_partition"] = str(partition)
     return opts
+
+# %% ../nbs/12a_launch.ipynb #4487cb86
+def launch_options(a) -> dict | None:
+    "The submitit parameters of `--launcher` and its `n_tasks` (None without one), checked before any run starts."
+    if not a.launcher:
+        return None
+    check_launcher(a.launcher)
+    opts = slurm_options(a.partition, a.gpus_per_task or "1", a.cpus_per_task, a.mem, a.time)
+    n = str(a.tasks or (8 if a.launcher == "slurm" else max(1, len(visible_gpus()))))
+    if not re.fullmatch(r"\d+", n) or int(n) < 1:
+        raise ValueError(f"--tasks {n!r}: expected an integer >= 1")
+    return dict(opts, n_tasks=int(n))
+
+def task_argv(a) -> list:
+    "The options a submitted task repeats: the same plan (profile, paths, seeds, tables), nothing about launching."
+    argv = ["--profile", a.profile, "--outputs", a.outputs, "--grid", a.grid]
+    argv += ["--data-dir", a.data_dir] if a.data_dir else []
+    argv += ["--seeds", a.seeds] if a.seeds else []
+    return argv + [x for t in a.only or [] for x in ("--only", t)]
 
 # %% ../nbs/12a_launch.ipynb #l043
 def plan_tasks(runs: list, n_tasks: int) -> list[list[list[str]]]:

@@ -100,7 +100,7 @@ class ParamCheck:
         self.need(ok, name, allowed or f"{'an int' if integer else 'a number'} {'>' if above else '>='} {lo}")
 
     def common(self, unit: str = "images"):
-        "The checks every experiment shares: data folder, image size, epochs, batch size, seed, subset."
+        "The checks every experiment shares: data folder, image size, epochs, batch size, seed, subset, tracker."
         self.need(
             not self.p["data_dir"] or Path(self.p["data_dir"]).is_dir(),
             "data_dir",
@@ -115,6 +115,9 @@ class ParamCheck:
         for k, lo in (("img_size", 16), ("epochs", 1), ("batch_size", 1)): self.number(k, lo, integer=True)
         self.number("seed", 0, 2**32 - 1, integer=True, allowed="an int from 0 to 2**32 - 1")
         self.number("subset", 0, integer=True, allowed=f"an int >= 0 ({unit} per split; 0 = all)")
+        if "log" in self.p:  # losses and metrics also streamed to a tracker
+            try: check_log(self.p["log"])
+            except ValueError as e: self.add(str(e))
 
     def done(self) -> dict:
         "The full parameter set, or one `ValueError` naming every problem."
@@ -160,8 +163,6 @@ def validate_expression_params(p: dict) -> dict:
         c.need(False, "affectnet_classes", "7 (without contempt) or 8")
     elif p["dataset"] != "affectnet" and n_affectnet != 8:
         c.need(False, "affectnet_classes", "8 (the default) unless dataset='affectnet'")
-    try: check_log(p["log"])
-    except ValueError as e: c.add(str(e))
     return c.done()
 
 # %% ../nbs/07_learner.ipynb #c030n

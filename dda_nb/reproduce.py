@@ -17,7 +17,8 @@ __all__ = ['Run', 'default_grid_path', 'load_grid', 'notebook_defaults', 'expand
 
 # %% ../nbs/12_reproduce.ipynb #c005
 from .runs import RUN_IRRELEVANT, canonical_params, run_id, run_weight_needs, is_complete as _run_complete
-from .launch import run_is_complete, papermill_execute, Report, run_plan, stop_kernels, visible_gpus
+from .launch import (run_is_complete, papermill_execute, Report, run_plan, stop_kernels, visible_gpus,
+                           launch_options, task_argv)
 from .estimate import balance, plan_works, plan_estimate, estimate_text
 
 # %% ../nbs/12_reproduce.ipynb #c008
@@ -160,8 +161,8 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
     return order_plan(list(plan.values()))
 
 def _mark_weights(grid: dict, profile: str, runs: list[Run], only, whole_plan):
-    """Under a profile's `keep_weights: needed`, only runs another run of the profile starts from (fusion members, EMOTIC
-    face models) keep their weights; `whole_plan()`, the plan of every table, decides it when `only` cuts the plan."""
+    """Under a profile's `keep_weights: needed`, only runs another run of the profile starts from (fusion members,
+    EMOTIC face models) keep their weights; `whole_plan()`, the plan of every table, decides when `only` cuts it."""
     keep = grid["profiles"][profile].get("keep_weights", "all")
     if keep not in ("all", "needed"):
         raise ValueError(f"profile {profile!r}: keep_weights {keep!r}: expected 'all' or 'needed'")
@@ -247,7 +248,8 @@ def _parse_args(argv=None):
     ap.add_argument("--profile", default="quick",
                     help="grid profile: quick (synthetic data, CPU) or paper (real data, GPU)")
     ap.add_argument("--only", action="append", metavar="TABLE", help="only the runs of this table (repeatable)")
-    ap.add_argument("--data-dir", help="folder holding fer2013/, rafdb/, emotic/ (real data); default: synthetic data")
+    ap.add_argument("--data-dir", help="folder holding fer2013/, rafdb/, emotic/ (real data; ferplus/, affectnet/ for "
+                    "the tables beyond the thesis); default: synthetic data")
     ap.add_argument("--seeds", help="comma-separated seeds, e.g. 0,1,2 (default: the profile's)")
     ap.add_argument("--shard", help="run only shard i of n (i/n, 1-based) of the plan, balanced by estimated work; "
                     "give shards --no-tables and render the tables once at the end with --tables-only")
@@ -290,25 +292,6 @@ def _absolute_paths(a):
     a.grid = a.grid or str(default_grid_path())
     for k in ("data_dir", "outputs", "grid"):
         if getattr(a, k): setattr(a, k, str(Path(getattr(a, k)).expanduser().resolve()))
-
-def _launch_options(a) -> dict | None:
-    "The submitit parameters of `--launcher` and its `n_tasks` (None without one), checked before any run starts."
-    from dda_nb.launch import check_launcher, slurm_options
-    if not a.launcher:
-        return None
-    check_launcher(a.launcher)
-    opts = slurm_options(a.partition, a.gpus_per_task or "1", a.cpus_per_task, a.mem, a.time)
-    n = str(a.tasks or (8 if a.launcher == "slurm" else max(1, len(visible_gpus()))))
-    if not re.fullmatch(r"\d+", n) or int(n) < 1:
-        raise ValueError(f"--tasks {n!r}: expected an integer >= 1")
-    return dict(opts, n_tasks=int(n))
-
-def _task_argv(a) -> list:
-    "The options a submitted task repeats: the same plan (profile, paths, seeds, tables), nothing about launching."
-    argv = ["--profile", a.profile, "--outputs", a.outputs, "--grid", a.grid]
-    argv += ["--data-dir", a.data_dir] if a.data_dir else []
-    argv += ["--seeds", a.seeds] if a.seeds else []
-    return argv + [x for t in a.only or [] for x in ("--only", t)]
 
 def _cpu_slug() -> str:
     "This CPU's name in benchmark records (`dda_nb.bench.device_slug`)."
@@ -370,9 +353,27 @@ def _check_weights(needs: list, missing: list):
         raise WeightsUnavailable(f"{len(problems)} pretrained weights problem(s), so no run was started:"
                                  + "".join(f"\n  {m}" for m in problems))
 
+def _tables_with_data(grid: dict, profile: str, data_dir, only) -> list | None:
+    """The tables to plan: `only` when given; else, with a `--data-dir`, every table but those beyond the thesis (the
+    grid's `beyond_thesis`) whose datasets the folder lacks, each named; None: every table."""
+    if only or not data_dir:
+        return only
+    tables = grid["profiles"][profile].get("tables") or grid["tables"]
+    listed = lambda v: v if isinstance(v, list) else [v]
+    left_out = []
+    for t in (t for t in grid.get("beyond_thesis", []) if t in tables):
+        needed = {d for entries in tables[t].values() for e in entries or [] for d in listed(e.get("dataset"))}
+        lacking = sorted(d for d in needed if d and not (Path(data_dir) / d).is_dir())
+        if lacking:
+            left_out.append(t)
+            print(f"table {t!r} left out: --data-dir has no {', '.join(d + '/' for d in lacking)} "
+                  f"(beyond the thesis; --only {t} asks for it)", file=sys.stderr)
+    return [t for t in tables if t not in left_out] if left_out else None
+
 def _plan(a, grid: dict, outputs: Path, select) -> tuple[list, dict]:
     "The runs this command runs (its shard, `select`, none with --tables-only), and the whole plan by table."
-    runs = expand_grid(grid, a.profile, seeds=_seeds(a.seeds), only=a.only, data_dir=a.data_dir, outputs=outputs,
+    only = _tables_with_data(grid, a.profile, a.data_dir, a.only)
+    runs = expand_grid(grid, a.profile, seeds=_seeds(a.seeds), only=only, data_dir=a.data_dir, outputs=outputs,
                        check_notebooks=not a.dry_run)
     if a.data_dir:
         _check_data_dir(a.data_dir, runs)
@@ -398,7 +399,7 @@ def _reproduce(a, grid: dict, execute, progress: bool, select, standin: bool = F
     if a.shard: parse_shard(a.shard)
     if a.jobs < 1: raise ValueError(f"--jobs {a.jobs}: expected an int >= 1")
     if a.data_dir and not Path(a.data_dir).is_dir(): raise FileNotFoundError(f"--data-dir not found: {a.data_dir}")
-    launch = _launch_options(a)
+    launch = launch_options(a)
     outputs = Path(a.outputs)
     runs, planned = _plan(a, grid, outputs, select)
     tables_nb = Path(grid["_dir"]) / grid.get("tables_notebook", "thesis_tables.ipynb")
@@ -418,7 +419,7 @@ def _reproduce(a, grid: dict, execute, progress: bool, select, standin: bool = F
     record_plan(outputs, a.profile, planned)  # the runs this profile's tables show as ours
     if launch:
         from dda_nb.launch import submit_plan
-        return submit_plan(runs, _task_argv(a), a.launcher, launch, outputs / "launch" / a.profile)
+        return submit_plan(runs, task_argv(a), a.launcher, launch, outputs / "launch" / a.profile)
     if a.jobs > 1 and "OMP_NUM_THREADS" not in os.environ:  # the kernels papermill starts inherit this
         os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // a.jobs))
     rep = run_plan(runs, outputs, execute=execute, progress=progress, jobs=a.jobs,

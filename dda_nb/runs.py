@@ -256,7 +256,8 @@ class RunClaim:
             return claim if claim._create() else None
 
     def _create(self) -> bool:
-        info = dict(host=platform.node(), pid=os.getpid(), started=datetime.datetime.now().isoformat(timespec="seconds"))
+        started = datetime.datetime.now().isoformat(timespec="seconds")
+        info = dict(host=platform.node(), pid=os.getpid(), started=started)
         try:
             fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['project_root', 'data_root', 'outputs_root', 'weights_dir']
+__all__ = ['project_root', 'data_root', 'outputs_root', 'weights_dir', 'pid_alive']
 
 # %% ../nbs/00_config.ipynb #c004
 def project_root(start: str | Path | None = None) -> Path:
@@ -34,3 +34,14 @@ def weights_dir() -> Path:
     if os.environ.get("DDA_NB_WEIGHTS"): return Path(os.environ["DDA_NB_WEIGHTS"])
     import torch
     return Path(torch.hub.get_dir()) / "checkpoints"
+
+# %% ../nbs/00_config.ipynb #79bcc2a4
+def pid_alive(pid: int) -> bool:
+    "Whether process `pid` runs on this machine (one owned by another user counts)."
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

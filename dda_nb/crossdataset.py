@@ -16,7 +16,7 @@ from .thesis import affectnet_other_work
 
 # %% auto #0
 __all__ = ['CROSS_DATASETS', 'AFFECTNET_MODELS', 'BEYOND_TITLES', 'shared_accuracy', 'cross_data_dir', 'cross_test_data',
-           'predict_scores', 'score_run', 'planned_runs', 'model_label', 'generalisation_scores',
+           'predict_scores', 'score_run', 'score_everywhere', 'planned_runs', 'model_label', 'generalisation_scores',
            'generalisation_table', 'affectnet_table', 'render_beyond_thesis']
 
 # %% ../nbs/11b_crossdataset.ipynb #x006
@@ -101,6 +101,17 @@ def score_run(run_dir, dataset: str, data_root=None, device=None, loaded: dict |
     f.parent.mkdir(exist_ok=True)
     f.write_text(json.dumps(res, indent=1))
     return res
+
+# %% ../nbs/11b_crossdataset.ipynb #2373d452
+def score_everywhere(run_dir, datasets=CROSS_DATASETS, data_root=None) -> dict:
+    "`score_run` of finished run `run_dir` on each of `datasets`, kept in its folder: {dataset: result or error text}."
+    loaded, out = {}, {}
+    for ds in datasets:
+        try:
+            out[ds] = score_run(run_dir, ds, data_root, loaded=loaded)
+        except (FileNotFoundError, ValueError) as e:  # a dataset not on disk: the table names it, as when rendering
+            out[ds] = f"{type(e).__name__}: {e}"
+    return out
 
 # %% ../nbs/11b_crossdataset.ipynb #x017
 def planned_runs(runs: pd.DataFrame, outputs_dir, profile: str, table: str) -> pd.DataFrame:

@@ -13,8 +13,8 @@ from .estimate import balance, plan_works
 
 # %% auto #0
 __all__ = ['LAUNCHERS', 'run_is_complete', 'env_kernel_manager', 'papermill_execute', 'visible_gpus', 'job_env', 'Report',
-           'run_one', 'run_plan', 'stop_kernels', 'rehearsal_inputs', 'check_launcher', 'slurm_options',
-           'launch_options', 'task_argv', 'plan_tasks', 'run_task', 'sbatch_preview', 'submit_plan']
+           'run_one', 'import_function', 'run_plan', 'stop_kernels', 'rehearsal_inputs', 'check_launcher',
+           'slurm_options', 'launch_options', 'task_argv', 'plan_tasks', 'run_task', 'sbatch_preview', 'submit_plan']
 
 # %% ../nbs/12a_launch.ipynb #l005
 def run_is_complete(outputs, rid: str) -> bool:
@@ -90,6 +90,16 @@ def _execute(r, d: Path, execute, env: dict) -> tuple:
     return "failed", nb, (f"notebook finished in {time.time() - t0:.0f}s without writing {d / 'COMPLETE'} "
                           "(does it compute the same run_id?)")
 
+def _drop_after_readers(r, d: Path):
+    "Drop run `r`'s weights once its tables' `before_drop` readers have recorded what they need (else keep them)."
+    for name in getattr(r, "before_drop", []):
+        try:
+            import_function(name)(d)
+        except Exception as e:
+            print(f"{r.run_id}: weights kept, {name} failed ({type(e).__name__}: {e})", file=sys.stderr)
+            return
+    drop_weights(d, "no later run of its profile starts from it (grid.yaml: keep_weights: needed)")
+
 def run_one(r, outputs: Path, execute=papermill_execute, env: dict | None = None, stale_after: float = 300.0) -> tuple:
     """Claim run `r`'s folder, execute it, release it: ('done' | 'failed', notebook, reason), ('claimed', None,
     holder) when another live runner holds it, ('complete', None, None) when another runner has just finished it."""
@@ -102,10 +112,20 @@ def run_one(r, outputs: Path, execute=papermill_execute, env: dict | None = None
             return "complete", None, None
         outcome = _execute(r, d, execute, env or {})
         if outcome[0] == "done" and not getattr(r, "keep_weights", True):
-            drop_weights(d, "no later run of its profile starts from it (grid.yaml: keep_weights: needed)")
+            _drop_after_readers(r, d)
         return outcome
     finally:
         claim.release()
+
+# %% ../nbs/12a_launch.ipynb #8ed75224
+def import_function(name: str):
+    "The function a dotted `name` (module.function) names; a clear error when there is none."
+    import importlib
+    mod, _, fn = name.rpartition(".")
+    try:
+        return getattr(importlib.import_module(mod), fn)
+    except (ImportError, AttributeError, ValueError):
+        raise ValueError(f"grid.yaml weights_readers: {name!r} is not an importable function") from None
 
 # %% ../nbs/12a_launch.ipynb #l023
 class _Scheduler:

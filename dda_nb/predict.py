@@ -95,7 +95,9 @@ def read_run(run_dir) -> dict:
     if not is_complete(run_dir): raise ValueError(f"run {run_dir.name} is not complete (no COMPLETE file): it is still "
                                                   f"training or was interrupted")
     if not (run_dir / "model.pth").is_file():
-        raise FileNotFoundError(f"run {run_dir.name} has no weights ({run_dir / 'model.pth'})")
+        why = (": its profile dropped them when it completed (keep_weights: needed); train it alone to keep them"
+               if (run_dir / "WEIGHTS_DROPPED").is_file() else "")
+        raise FileNotFoundError(f"run {run_dir.name} has no weights ({run_dir / 'model.pth'}){why}")
     return p
 
 def _fusion_model(p: dict, run_dir: Path) -> torch.nn.Module:

@@ -18,7 +18,7 @@ __all__ = ['Run', 'default_grid_path', 'load_grid', 'notebook_defaults', 'expand
 # %% ../nbs/12_reproduce.ipynb #c005
 from .runs import RUN_IRRELEVANT, canonical_params, run_id, run_weight_needs, is_complete as _run_complete
 from .launch import (run_is_complete, papermill_execute, Report, run_plan, stop_kernels, visible_gpus,
-                           launch_options, task_argv)
+                           launch_options, task_argv, import_function)
 from .estimate import balance, plan_works, plan_estimate, estimate_text
 
 # %% ../nbs/12_reproduce.ipynb #c008
@@ -34,6 +34,7 @@ class Run:
     deps: list = field(default_factory=list)
     provisional: bool = False  # run id computed without the notebook's defaults (notebook missing)
     keep_weights: bool = True  # False: the runner removes the run's weights once it is complete (`drop_weights`)
+    before_drop: list = field(default_factory=list)  # functions (dotted names) that read the weights before that
 
 # %% ../nbs/12_reproduce.ipynb #35d7820b
 def default_grid_path() -> Path: return project_root() / "nbs" / "experiments" / "grid.yaml"
@@ -168,9 +169,13 @@ def _mark_weights(grid: dict, profile: str, runs: list[Run], only, whole_plan):
         raise ValueError(f"profile {profile!r}: keep_weights {keep!r}: expected 'all' or 'needed'")
     if keep == "all":
         return
+    readers = grid.get("weights_readers") or {}  # table -> what records, from a run's weights, what the table shows
+    for name in set(readers.values()):
+        import_function(name)
     needed = {d for r in (whole_plan() if only else runs) for d in r.deps}
     for r in runs:
         r.keep_weights = r.run_id in needed
+        r.before_drop = sorted({readers[t] for t in r.tables if t in readers})
 
 # %% ../nbs/12_reproduce.ipynb #50a93717
 def order_plan(runs: list[Run]) -> list[Run]:

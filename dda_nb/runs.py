@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime, fcntl, hashlib, json, os, platform, subprocess, threading, time
 from pathlib import Path
 import torch
-from .config import outputs_root, project_root
+from .config import outputs_root, project_root, pid_alive
 
 # %% auto #0
 __all__ = ['RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'WEIGHTS_DROPPED', 'CLAIM_FILE', 'NOTEBOOK_OUT_ENV',
@@ -203,16 +203,6 @@ def save_atomic(obj, path):
 # %% ../nbs/06a_runs.ipynb #cf942b89
 CLAIM_FILE = "CLAIM"
 
-def _alive(pid: int) -> bool:
-    "Whether process `pid` exists on this host."
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, owned by someone else
-        return True
-    return True
-
 def claim_holder(run_dir, stale_after: float = 300.0) -> dict | None:
     """The live claim on `run_dir` (host, pid, started, heartbeat), or None when there is none or it is stale: its
     heartbeat older than `stale_after` seconds, or its process gone on this host."""
@@ -227,7 +217,7 @@ def claim_holder(run_dir, stale_after: float = 300.0) -> dict | None:
         info = {}
     if age > stale_after:
         return None
-    if info.get("host") == platform.node() and "pid" in info and not _alive(int(info["pid"])):
+    if info.get("host") == platform.node() and "pid" in info and not pid_alive(int(info["pid"])):
         return None
     return dict(info, heartbeat_age_s=round(age, 1))
 

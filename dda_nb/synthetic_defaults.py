@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, os, shutil
 from pathlib import Path
-from .config import data_root
+from .config import data_root, pid_alive
 from .synthetic import DEFAULT_DIFFICULTY, DEFAULT_SIZES, write_fer2013, write_rafdb
 from .synthetic_more import AFFECTNET_DEFAULT_SIZES, FERPLUS_DEFAULT_SIZES, write_affectnet, write_ferplus
 from .synthetic_emotic import EMOTIC_DEFAULT_SIZES, write_emotic
@@ -30,16 +30,6 @@ def _ready(dest: Path, recipe: dict) -> bool:
     marker = dest / _MARKER[recipe["dataset"]]
     return rfile.is_file() and marker.is_file() and json.loads(rfile.read_text()) == recipe
 
-def _alive(pid: int) -> bool:
-    "Whether process `pid` still runs."
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
 def _make_room(dest: Path, recipe: dict):
     "Remove a generated folder of another recipe (or a damaged one); refuse a folder this module did not generate."
     # `_ready` again before removing or refusing: another process may have completed the folder in the meantime
@@ -57,7 +47,7 @@ def _generate(dest: Path, recipe: dict):
     dataset = recipe["dataset"]
     dest.parent.mkdir(parents=True, exist_ok=True)
     for old in dest.parent.glob(f".{dataset}.partial-*"):  # left by processes that no longer run
-        if not _alive(int(old.name.rsplit("-", 1)[1])):
+        if not pid_alive(int(old.name.rsplit("-", 1)[1])):
             shutil.rmtree(old, ignore_errors=True)
     tmp = dest.parent / f".{dataset}.partial-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)

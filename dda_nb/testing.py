@@ -9,7 +9,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'write_fake_run', 'write_standin_notebook',
-           'make_tiny_project']
+           'make_tiny_project', 'read_weights']
 
 # %% ../nbs/90_testing.ipynb #t005
 def write_fake_run(outputs_dir, run_id: str, params: dict, metrics: dict, complete: bool = True) -> Path:
@@ -97,3 +97,11 @@ def make_tiny_project(root) -> Path:
     write_standin_notebook(root / "tables.ipynb", "tables", tables_params, TABLES_STANDIN_SOURCE)
     (root / "grid.yaml").write_text(TINY_GRID)
     return root / "grid.yaml"
+
+# %% ../nbs/90_testing.ipynb #43fc3ef0
+def read_weights(run_dir) -> Path:
+    "Read `run_dir/model.pth` and note it in `weights_read.txt` (an error if the weights are gone)."
+    w = (Path(run_dir) / "model.pth").read_bytes()
+    note = Path(run_dir) / "weights_read.txt"
+    note.write_text(f"{len(w)} bytes")
+    return note

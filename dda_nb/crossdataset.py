@@ -86,10 +86,10 @@ def score_run(run_dir, dataset: str, data_root=None, device=None, loaded: dict |
     """Accuracy over the shared classes of finished expression run `run_dir` on `dataset`'s test split, written to
     `<run_dir>/crossdataset/<dataset>.json` and read back from there (`refresh`: score again)."""
     from dda_nb.fusion import read_run_params, load_expression_run
-    p = read_run_params(run_dir, "crossdataset")
     f = _score_file(run_dir, dataset)
-    if f.is_file() and not refresh:
+    if f.is_file() and not refresh:  # kept from an earlier scoring: the weights may be gone since
         return json.loads(f.read_text())
+    p = read_run_params(run_dir, "crossdataset")
     data = cross_test_data(p, dataset, data_root, loaded)
     model = load_expression_run(run_dir, "crossdataset", num_classes=p.get("n_classes"))
     model_classes = p.get("classes") or EXPRESSION_CLASSES[p["dataset"]][:p.get("n_classes")]

@@ -103,12 +103,14 @@ def score_run(run_dir, dataset: str, data_root=None, device=None, loaded: dict |
     return res
 
 # %% ../nbs/11b_crossdataset.ipynb #2373d452
-def score_everywhere(run_dir, datasets=CROSS_DATASETS, data_root=None) -> dict:
-    "`score_run` of finished run `run_dir` on each of `datasets`, kept in its folder: {dataset: result or error text}."
-    loaded, out = {}, {}
+def score_everywhere(run_dir, datasets=CROSS_DATASETS, data_root=None, device=None, loaded: dict | None = None) -> dict:
+    """`score_run` of finished run `run_dir` on each of `datasets`, kept in its folder: {dataset: result or error
+    text}; `loaded` caches the datasets read, across calls."""
+    loaded = {} if loaded is None else loaded
+    out = {}
     for ds in datasets:
         try:
-            out[ds] = score_run(run_dir, ds, data_root, loaded=loaded)
+            out[ds] = score_run(run_dir, ds, data_root, device, loaded)
         except (FileNotFoundError, ValueError) as e:  # a dataset not on disk: the table names it, as when rendering
             out[ds] = f"{type(e).__name__}: {e}"
     return out
@@ -142,14 +144,13 @@ def generalisation_scores(runs: pd.DataFrame, datasets=CROSS_DATASETS, data_root
     shared classes on that dataset's test split (`score_run`), or NaN with the reason in `note`."""
     loaded, rows = {}, []
     for r in runs.itertuples():
-        for ds in datasets:
+        for ds, s in score_everywhere(r.run_dir, datasets, data_root, device, loaded).items():
             row = dict(run_id=r.run_id, model=model_label(r.arch, r.pretrained), trained_on=_trained_on(r.params),
                        tested_on=ds, seed=r.seed, data_source=r.data_source, accuracy=np.nan, n_test=0, note="")
-            try:
-                s = score_run(r.run_dir, ds, data_root, device, loaded)
+            if isinstance(s, str):  # a dataset not on disk, or not readable: named, not fatal
+                row["note"] = s
+            else:
                 row.update(accuracy=100 * s["accuracy"], n_test=s["n_test"])
-            except (FileNotFoundError, ValueError) as e:  # a dataset not on disk, or not readable: named, not fatal
-                row["note"] = f"{type(e).__name__}: {e}"
             rows.append(row)
     cols = ["run_id", "model", "trained_on", "tested_on", "seed", "data_source", "accuracy", "n_test", "note"]
     return pd.DataFrame(rows, columns=cols)

@@ -36,7 +36,7 @@ def env_kernel_manager(env: dict, cwd=None):
 
 # %% ../nbs/12a_launch.ipynb #l009
 def papermill_execute(nb: Path, out_nb: Path, parameters: dict, cwd: Path, env: dict | None = None):
-    "Execute `nb` into `out_nb` with papermill, on a `python3` kernel started in `cwd` with `env` added to its environment."
+    "Execute `nb` into `out_nb` with papermill on a `python3` kernel started in `cwd`, `env` added to its environment."
     import papermill
     papermill.execute_notebook(str(nb), str(out_nb), parameters=parameters, kernel_name="python3",
                                progress_bar=False, kernel_manager_class=env_kernel_manager(env or {}, cwd))
@@ -309,10 +309,8 @@ def launch_options(a) -> dict | None:
         return None
     check_launcher(a.launcher)
     opts = slurm_options(a.partition, a.gpus_per_task or "1", a.cpus_per_task, a.mem, a.time)
-    n = str(a.tasks or (8 if a.launcher == "slurm" else max(1, len(visible_gpus()))))
-    if not re.fullmatch(r"\d+", n) or int(n) < 1:
-        raise ValueError(f"--tasks {n!r}: expected an integer >= 1")
-    return dict(opts, n_tasks=int(n))
+    n = _count("--tasks", a.tasks or (8 if a.launcher == "slurm" else max(1, len(visible_gpus()))), 1)
+    return dict(opts, n_tasks=n)
 
 def task_argv(a) -> list:
     "The options a submitted task repeats: the same plan (profile, paths, seeds, tables), nothing about launching."
@@ -379,12 +377,12 @@ def submit_plan(runs: list, argv: list, launcher: str, options: dict, folder) ->
     ex.update_parameters(name="dda-reproduce", **(opts if launcher == "slurm" else local))
     gpus = visible_gpus() if launcher == "local" else []
     k = opts["gpus_per_node"]
-    task_argv = list(argv) + (["--jobs", str(k)] if k > 1 and launcher == "slurm" else [])
+    runs_argv = list(argv) + (["--jobs", str(k)] if k > 1 and launcher == "slurm" else [])
     jobs, status = [], 0
     for level in plan_tasks(runs, options["n_tasks"]) + [[None]]:
         if launcher == "local":
             status = max([status] + [j.result() for j in jobs])
-        calls = [(task_argv if ids is not None else list(argv), ids, job_env(t, gpus)) for t, ids in enumerate(level)]
+        calls = [(runs_argv if ids is not None else list(argv), ids, job_env(t, gpus)) for t, ids in enumerate(level)]
         jobs = _submit_level(ex, launcher, calls, jobs)
         print(f"submitted {len(jobs)} task(s): {', '.join(str(j.job_id) for j in jobs)}")
     if launcher == "local":

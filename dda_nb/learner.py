@@ -187,6 +187,13 @@ class ExpressionRun:
     model: nn.Module
     recipe: "ExpressionRecipe"
 
+    def learner(self) -> Learner:
+        "The recipe's `Learner` for this run, streaming to the `log` tracker too (first process only) when one is set."
+        learn = self.recipe.learner(self.dls, self.model, self.run_dir)
+        if _is_main_process():
+            learn.add_cbs(tracking_callbacks(self.params["log"], self.run_dir, self.run_dir.name, self.params))
+        return learn
+
 # %% ../nbs/07_learner.ipynb #f6f38542
 def subset_data(data, n: int, seed: int = 0):
     """A copy of `data` with at most `n` images per split, drawn with a seeded permutation (for quick pipeline checks);
@@ -331,9 +338,7 @@ def load_best_weights(run: ExpressionRun) -> nn.Module:
 # %% ../nbs/07_learner.ipynb #219ea97d
 def train_expression(run: ExpressionRun, distributed: bool = False, sync_bn: bool = False) -> pd.DataFrame:
     "Train `run.model` with `run.recipe` (resuming an interrupted run); the best weights end up in `run.model`."
-    learn = run.recipe.learner(run.dls, run.model, run.run_dir)
-    if _is_main_process():  # losses and metrics streamed to `log`, if asked for
-        learn.add_cbs(tracking_callbacks(run.params["log"], run.run_dir, run.run_dir.name, run.params))
+    learn = run.learner()
     if distributed:
         from fastai.torch_core import rank_distrib
         use_any_backend_dl()  # every process slices the first one's sample order, on any backend

@@ -16,8 +16,8 @@ __all__ = ['Run', 'default_grid_path', 'load_grid', 'notebook_defaults', 'expand
            'plan_weights', 'plan_table', 'plan_by_table', 'reproduce', 'main']
 
 # %% ../nbs/12_reproduce.ipynb #c005
-from .runs import RUN_IRRELEVANT, canonical_params, run_id, run_weight_needs, is_complete as _run_complete
-from .launch import (run_is_complete, papermill_execute, Report, run_plan, stop_kernels, visible_gpus,
+from .runs import RUN_IRRELEVANT, canonical_params, run_id, run_weight_needs
+from .launch import (run_is_complete, papermill_execute, Report, run_plan, visible_gpus,
                            launch_options, task_argv, import_function)
 from .estimate import balance, plan_works, plan_estimate, estimate_text
 

@@ -55,10 +55,11 @@ def cross_test_data(params: dict, dataset: str, data_root=None, loaded: dict | N
     `loaded` caches each dataset read, across runs."""
     from dda_nb.learner import subset_data
     d = cross_data_dir(params, dataset, data_root)
+    difficulty = 1.0 if d else params.get("synthetic_difficulty", 1.0)  # the stand-in drawn as the run's own data
     loaded = {} if loaded is None else loaded
-    if (dataset, d) not in loaded:
-        loaded[(dataset, d)] = load_expression(dataset, d)
-    data = loaded[(dataset, d)]
+    if (dataset, d, difficulty) not in loaded:
+        loaded[(dataset, d, difficulty)] = load_expression(dataset, d, synthetic_difficulty=difficulty)
+    data = loaded[(dataset, d, difficulty)]
     return subset_data(data, params["subset"], params.get("seed", 0)) if params.get("subset") else data
 
 # %% ../nbs/11b_crossdataset.ipynb #x012

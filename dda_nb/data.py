@@ -381,14 +381,21 @@ def _loaders() -> dict:
     from dda_nb.image_data import load_affectnet, load_rafdb
     return {"fer2013": load_fer2013, "rafdb": load_rafdb, "ferplus": load_ferplus, "affectnet": load_affectnet}
 
-def load_expression(dataset: str, data_dir=None, **kw) -> ExpressionData:
-    """Load `dataset` ('fer2013' | 'rafdb' | 'ferplus' | 'affectnet') from `data_dir`, or the synthetic default when
-    `data_dir` is None/''. Keyword arguments go to the dataset's loader (`protocol`, `valid_pct`, `classes`, ...)."""
+def load_expression(dataset: str, data_dir=None, synthetic_difficulty: float = 1.0, **kw) -> ExpressionData:
+    """Load `dataset` ('fer2013' | 'rafdb' | 'ferplus' | 'affectnet') from `data_dir`, or the synthetic stand-in when
+    `data_dir` is None/'' (drawn at `synthetic_difficulty`, which real data must leave at 1). Keyword arguments go to
+    the dataset's loader (`protocol`, `valid_pct`, `classes`, ...)."""
     loaders = _loaders()
     if dataset not in loaders:
         raise ValueError(f"dataset={dataset!r}: expected one of {list(loaders)}")
     if data_dir and not Path(data_dir).exists():
         raise FileNotFoundError(f"data_dir not found: {data_dir} (dataset={dataset!r})")
+    if synthetic_difficulty != 1.0:
+        if data_dir:
+            raise ValueError(f"synthetic_difficulty={synthetic_difficulty!r} with data_dir={str(data_dir)!r}: the "
+                             "difficulty applies to the synthetic stand-in only; leave it at 1.0 with real data")
+        from dda_nb.synthetic_defaults import synthetic_dir
+        data_dir = synthetic_dir(dataset, difficulty=synthetic_difficulty)
     return loaders[dataset](data_dir or None, **kw)
 
 # %% ../nbs/05_data.ipynb #c025

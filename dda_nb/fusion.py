@@ -79,13 +79,13 @@ def load_expression_run(run_dir, name: str = "model", dataset: str | None = None
 # %% ../nbs/09_fusion.ipynb #c009
 def member_split(member_params: list[dict], dataset: str, data_dir: str = "") -> dict:
     "The `load_expression` split arguments the members were trained with (which must agree and fit the fusion's data)."
-    keys = ("seed", "valid_pct", "protocol") if dataset == "rafdb" else ("protocol",)
+    keys = (("seed", "valid_pct", "protocol") if dataset == "rafdb" else ("protocol",)) + ("synthetic_difficulty",)
     splits = [{k: p.get(k, EXPRESSION_DEFAULTS[k]) for k in keys} for p in member_params]
     data = ["real" if p.get("data_dir") else "synthetic" for p in member_params]
     if splits[0] != splits[1]:
-        raise ValueError(f"model1 and model2 were trained on different {dataset} splits ({splits[0]} vs "
-                         f"{splits[1]}): each would have trained on validation images of the other; fuse runs "
-                         "trained on the same split")
+        raise ValueError(f"model1 and model2 were trained on different {dataset} data or splits ({splits[0]} vs "
+                         f"{splits[1]}): each would have seen other images, or validation images of the other; fuse "
+                         "runs trained on the same split")
     ours = "real" if data_dir else "synthetic"
     for i, d in enumerate(data, 1):
         if d != ours: raise ValueError(f"model{i} was trained on {d} data, the fusion runs on {ours} data")

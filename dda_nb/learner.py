@@ -72,7 +72,8 @@ def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2
 EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pretrained="", dda_stages=None,
                            img_size=32, epochs=2, batch_size=32, lr=0.0, wd=-1.0, seed=113, tta=1, protocol="holdout",
                            norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, torch_compile=False,
-                           profile="quick", out_dir="", affectnet_classes=8, balanced_sampler=False, log="")
+                           profile="quick", out_dir="", affectnet_classes=8, balanced_sampler=False, log="",
+                           synthetic_difficulty=1.0)
 
 class ParamCheck:
     "Every problem with a parameter set, collected so that one error names them all, before any work starts."
@@ -163,6 +164,9 @@ def validate_expression_params(p: dict) -> dict:
         c.need(False, "affectnet_classes", "7 (without contempt) or 8")
     elif p["dataset"] != "affectnet" and n_affectnet != 8:
         c.need(False, "affectnet_classes", "8 (the default) unless dataset='affectnet'")
+    c.need(c.is_number(p["synthetic_difficulty"]) and 0 <= p["synthetic_difficulty"] <= 1
+           and (p["synthetic_difficulty"] == 1 or not p["data_dir"]), "synthetic_difficulty",
+           "a number in [0, 1] (the synthetic stand-in's; lower is easier), 1 with real data")
     return c.done()
 
 # %% ../nbs/07_learner.ipynb #c030n
@@ -273,14 +277,15 @@ class ExpressionRecipe:
 
 # %% ../nbs/07_learner.ipynb #r004
 def expression_data(p: dict):
-    """The data of the validated parameters `p` (synthetic when `data_dir` is empty; RAF-DB's and AffectNet's
-    validation splits held out with the run's seed and `valid_pct`; AffectNet with `affectnet_classes` classes), cut
-    to `subset` images per split, with at least two training images."""
+    """The data of the validated parameters `p` (synthetic, at `synthetic_difficulty`, when `data_dir` is empty;
+    RAF-DB's and AffectNet's validation splits held out with the run's seed and `valid_pct`; AffectNet with
+    `affectnet_classes` classes), cut to `subset` images per split, with at least two training images."""
     from dda_nb.data import load_expression
     held_out = {"valid_pct": p["valid_pct"], "seed": p["seed"]} if p["dataset"] in ("rafdb", "affectnet") else {}
     if p["dataset"] == "affectnet":
         held_out["classes"] = p["affectnet_classes"]
-    data = load_expression(p["dataset"], p["data_dir"] or None, protocol=p["protocol"], **held_out)
+    data = load_expression(p["dataset"], p["data_dir"] or None, protocol=p["protocol"],
+                           synthetic_difficulty=p["synthetic_difficulty"], **held_out)
     if p["subset"]:
         data = subset_data(data, p["subset"], p["seed"])
     n_train = len(data.splits["train"][1])

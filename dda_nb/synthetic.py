@@ -57,17 +57,19 @@ def _blend(img, mask, color):
     img += mask.astype(np.float32)[..., None] * (np.asarray(color, dtype=np.float32) - img)
 
 # %% ../nbs/04_synthetic.ipynb #s04a
-def face_identity(rng: np.random.Generator) -> dict:
-    "Random identity, pose, lighting and nuisance settings for one face."
+def face_identity(rng: np.random.Generator, difficulty: float = 1.0) -> dict:
+    """Random identity, pose, lighting and nuisance settings for one face; below `difficulty` 1, head rotation and
+    shift, the chance of an occluder and pixel noise shrink in proportion (the same random draws at any difficulty)."""
     skin = np.array([0.93, 0.76, 0.62]) * rng.uniform(0.45, 1.05) + rng.normal(0, 0.03, 3)
     hair = rng.uniform(0.02, 0.5) * np.array([1.0, rng.uniform(0.6, 0.95), rng.uniform(0.3, 0.8)])
+    nuisance = min(difficulty, 1)
     return dict(
         skin=np.clip(skin, 0.15, 1.0), hair=hair, bg=rng.uniform(0.05, 0.95, 3),
         face_w=rng.uniform(0.56, 0.70), face_h=rng.uniform(0.74, 0.86), eye_sep=rng.uniform(0.88, 1.12),
         eye_y=rng.uniform(-0.16, -0.08), mouth_y=rng.uniform(0.34, 0.44), hairline=rng.uniform(-0.62, -0.42),
-        angle=rng.normal(0, 9), shift=rng.normal(0, 0.05, 2), scale=rng.uniform(0.88, 1.08),
-        light=rng.normal(0, 0.25, 2), contrast=rng.uniform(0.7, 1.15), noise=rng.uniform(0.01, 0.06),
-        occlude=rng.uniform() < 0.3, occ=rng.uniform(0, 1, 6), iris=rng.uniform(0.05, 0.45, 3),
+        angle=rng.normal(0, 9 * nuisance), shift=rng.normal(0, 0.05 * nuisance, 2), scale=rng.uniform(0.88, 1.08),
+        light=rng.normal(0, 0.25, 2), contrast=rng.uniform(0.7, 1.15), noise=rng.uniform(0.01, 0.06) * nuisance,
+        occlude=rng.uniform() < 0.3 * nuisance, occ=rng.uniform(0, 1, 6), iris=rng.uniform(0.05, 0.45, 3),
     )
 
 # %% ../nbs/04_synthetic.ipynb #6cdee942
@@ -161,11 +163,13 @@ def draw_face(p: dict, idn: dict, size: int = 100, rng: np.random.Generator | No
 
 # %% ../nbs/04_synthetic.ipynb #c008
 def expression_params(expr: str, rng: np.random.Generator, difficulty: float = 1.0) -> dict:
-    "Sample face parameters for expression `expr` (one of `EXPRESSIONS`)."
+    """Sample face parameters for expression `expr` (one of `EXPRESSIONS`); below `difficulty` 1, stronger and
+    less noisy."""
     if expr not in PROTOTYPES:
         raise ValueError(f"expr={expr!r}: expected one of {EXPRESSIONS}")
     neutral, proto = np.array(PROTOTYPES["neutral"]), np.array(PROTOTYPES[expr])
-    k = rng.uniform(0.35, 1.0)
+    easier = 1 - min(difficulty, 1)  # 0 at the default difficulty: the draws and values of difficulty 1
+    k = rng.uniform(0.35 + 0.65 * easier, 1.0) * (1 + 2.5 * easier)
     vals = neutral + k * (proto - neutral) + rng.normal(0, 1, len(FACE_PARAMS)) * PARAM_NOISE * difficulty
     return dict(zip(FACE_PARAMS, vals.tolist()))
 
@@ -187,7 +191,8 @@ def samples_figure(seed: int = 0, difficulty: float = 1.0, colour_rows: int = 2)
     fig, axs = plt.subplots(len(rows), len(names), figsize=(1.45 * len(names), 1.6 * len(rows)), squeeze=False)
     for r, (size, gray) in enumerate(rows):
         for ax, e in zip(axs[r], names):
-            face = to_uint8(draw_face(expression_params(e, rng, difficulty), face_identity(rng), size, rng), gray)
+            p = expression_params(e, rng, difficulty)
+            face = to_uint8(draw_face(p, face_identity(rng, difficulty), size, rng), gray)
             ax.imshow(face, cmap="gray" if gray else None, vmin=0, vmax=255)
             ax.set_xticks([])
             ax.set_yticks([])
@@ -211,7 +216,8 @@ def _faces(n: int, order, size: int, rng, difficulty: float, gray: bool = False)
     rng.shuffle(labels)
     imgs = np.stack(
         [
-            to_uint8(draw_face(expression_params(order[l], rng, difficulty), face_identity(rng), size, rng), gray)
+            to_uint8(draw_face(expression_params(order[l], rng, difficulty), face_identity(rng, difficulty), size, rng),
+                     gray)
             for l in labels
         ]
     )

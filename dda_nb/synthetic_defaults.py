@@ -46,10 +46,10 @@ def _generate(dest: Path, recipe: dict):
     # first use) all end up with the same complete folder
     dataset = recipe["dataset"]
     dest.parent.mkdir(parents=True, exist_ok=True)
-    for old in dest.parent.glob(f".{dataset}.partial-*"):  # left by processes that no longer run
+    for old in dest.parent.glob(f".{dest.name}.partial-*"):  # left by processes that no longer run
         if not pid_alive(int(old.name.rsplit("-", 1)[1])):
             shutil.rmtree(old, ignore_errors=True)
-    tmp = dest.parent / f".{dataset}.partial-{os.getpid()}"
+    tmp = dest.parent / f".{dest.name}.partial-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         _WRITERS[dataset](tmp, sizes=recipe["sizes"], seed=recipe["seed"], difficulty=recipe["difficulty"])
@@ -65,10 +65,12 @@ def _generate(dest: Path, recipe: dict):
 # %% ../nbs/04c_synthetic_defaults.ipynb #s04k
 def synthetic_dir(dataset: str, sizes: dict | None = None, seed: int = 0, difficulty: float = DEFAULT_DIFFICULTY,
                   root=None) -> Path:
-    "Folder of the synthetic `dataset` (fer2013, rafdb, emotic, ferplus, affectnet), generated on first use."
+    """Folder of the synthetic `dataset` (fer2013, rafdb, emotic, ferplus, affectnet), generated on first use:
+    `<root>/<dataset>` at the default difficulty, `<root>/<dataset>-difficulty<d>` at another."""
     if dataset not in _WRITERS:
         raise ValueError(f"dataset={dataset!r}: expected one of {list(_WRITERS)}")
-    dest = Path(root or data_root() / "synthetic") / dataset
+    name = dataset if difficulty == DEFAULT_DIFFICULTY else f"{dataset}-difficulty{difficulty:g}"
+    dest = Path(root or data_root() / "synthetic") / name
     recipe = dict(dataset=dataset, version=SYNTHETIC_VERSION, seed=seed, difficulty=difficulty,
                   sizes={**_DEFAULT_SIZES_OF.get(dataset, DEFAULT_SIZES), **(sizes or {})})
     if not _ready(dest, recipe):

@@ -55,8 +55,8 @@ readme: $(STAMP)
 	$(RENDER_README) > README.md
 
 check-readme:
-	@$(RENDER_README) > /tmp/dda_nb_README.md && \
-	if ! cmp -s /tmp/dda_nb_README.md README.md; then diff /tmp/dda_nb_README.md README.md | head -20; \
+	@rendered=$$(mktemp) && trap 'rm -f "$$rendered"' EXIT && $(RENDER_README) > "$$rendered" && \
+	if ! cmp -s "$$rendered" README.md; then diff "$$rendered" README.md | head -20; \
 	echo "README.md is out of sync with nbs/index.ipynb: run 'make readme'"; exit 1; fi; echo "readme check: README.md matches nbs/index.ipynb"
 
 export: $(STAMP)

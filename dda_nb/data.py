@@ -390,13 +390,13 @@ def load_expression(dataset: str, data_dir=None, synthetic_difficulty: float = 1
         raise ValueError(f"dataset={dataset!r}: expected one of {list(loaders)}")
     if data_dir and not Path(data_dir).exists():
         raise FileNotFoundError(f"data_dir not found: {data_dir} (dataset={dataset!r})")
-    if synthetic_difficulty != 1.0:
-        if data_dir:
-            raise ValueError(f"synthetic_difficulty={synthetic_difficulty!r} with data_dir={str(data_dir)!r}: the "
-                             "difficulty applies to the synthetic stand-in only; leave it at 1.0 with real data")
+    if data_dir and synthetic_difficulty != 1.0:
+        raise ValueError(f"synthetic_difficulty={synthetic_difficulty!r} with data_dir={str(data_dir)!r}: the "
+                         "difficulty applies to the synthetic stand-in only; leave it at 1.0 with real data")
+    if not data_dir:
         from dda_nb.synthetic_defaults import synthetic_dir
         data_dir = synthetic_dir(dataset, difficulty=synthetic_difficulty)
-    return loaders[dataset](data_dir or None, **kw)
+    return loaders[dataset](data_dir, **kw)
 
 # %% ../nbs/05_data.ipynb #c025
 def sample_grid(data: ExpressionData, n_per_class: int = 6, split: str = "train", fname: str | None = None):

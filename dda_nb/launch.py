@@ -8,7 +8,7 @@ import os, re, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from .runs import RunClaim, claim_holder, is_complete, drop_weights
+from .runs import RunClaim, claim_holder, is_complete, drop_weights, halve_weights
 from .estimate import balance, plan_works
 
 # %% auto #0
@@ -113,6 +113,8 @@ def run_one(r, outputs: Path, execute=papermill_execute, env: dict | None = None
         outcome = _execute(r, d, execute, env or {})
         if outcome[0] == "done" and not getattr(r, "keep_weights", True):
             _drop_after_readers(r, d)
+        elif outcome[0] == "done" and getattr(r, "half_weights", False):
+            halve_weights(d, "kept for the runs that start from it, in float16 (grid.yaml: weights_precision: half)")
         return outcome
     finally:
         claim.release()

@@ -34,6 +34,7 @@ class Run:
     deps: list = field(default_factory=list)
     provisional: bool = False  # run id computed without the notebook's defaults (notebook missing)
     keep_weights: bool = True  # False: the runner removes the run's weights once it is complete (`drop_weights`)
+    half_weights: bool = False  # True: the runner stores kept weights in float16 once complete (`halve_weights`)
     before_drop: list = field(default_factory=list)  # functions (dotted names) that read the weights before that
 
 # %% ../nbs/12_reproduce.ipynb #35d7820b
@@ -163,10 +164,16 @@ def expand_grid(grid: dict, profile: str, seeds=None, only=None, data_dir=None, 
 
 def _mark_weights(grid: dict, profile: str, runs: list[Run], only, whole_plan):
     """Under a profile's `keep_weights: needed`, only runs another run of the profile starts from (fusion members,
-    EMOTIC face models) keep their weights; `whole_plan()`, the plan of every table, decides when `only` cuts it."""
-    keep = grid["profiles"][profile].get("keep_weights", "all")
+    EMOTIC face models) keep their weights; `whole_plan()`, the plan of every table, decides when `only` cuts it.
+    Under `weights_precision: half` the weights kept are stored in float16."""
+    prof = grid["profiles"][profile]
+    keep, precision = prof.get("keep_weights", "all"), prof.get("weights_precision", "float32")
     if keep not in ("all", "needed"):
         raise ValueError(f"profile {profile!r}: keep_weights {keep!r}: expected 'all' or 'needed'")
+    if precision not in ("float32", "half"):
+        raise ValueError(f"profile {profile!r}: weights_precision {precision!r}: expected 'float32' or 'half'")
+    for r in runs:
+        r.half_weights = precision == "half"
     if keep == "all":
         return
     readers = grid.get("weights_readers") or {}  # table -> what records, from a run's weights, what the table shows

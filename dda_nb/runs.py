@@ -10,10 +10,11 @@ import torch
 from .config import outputs_root, project_root, pid_alive
 
 # %% auto #0
-__all__ = ['RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'WEIGHTS_DROPPED', 'CLAIM_FILE', 'NOTEBOOK_OUT_ENV',
-           'canonical_params', 'run_id', 'write_json', 'is_complete', 'git_commit', 'device_name', 'training_device',
-           'environment', 'run_weight_needs', 'run_weights', 'start_run', 'mark_complete', 'drop_weights',
-           'save_atomic', 'claim_holder', 'RunClaim', 'papermill_output_path', 'save_executed_notebook']
+__all__ = ['RUN_IRRELEVANT', 'ADDED_PARAMS', 'RECIPE_FIXES', 'WEIGHTS_DROPPED', 'WEIGHTS_HALVED', 'CLAIM_FILE',
+           'NOTEBOOK_OUT_ENV', 'canonical_params', 'run_id', 'write_json', 'is_complete', 'git_commit', 'device_name',
+           'training_device', 'environment', 'run_weight_needs', 'run_weights', 'start_run', 'mark_complete',
+           'drop_weights', 'save_atomic', 'halve_weights', 'claim_holder', 'RunClaim', 'papermill_output_path',
+           'save_executed_notebook']
 
 # %% ../nbs/06a_runs.ipynb #c007
 import re
@@ -199,6 +200,26 @@ def save_atomic(obj, path):
     tmp = path.with_name(path.name + ".tmp")
     torch.save(obj, tmp)
     os.replace(tmp, path)
+
+# %% ../nbs/06a_runs.ipynb #b5a9518b
+WEIGHTS_HALVED = "WEIGHTS_HALVED"
+
+def halve_weights(run_dir, why: str = "") -> int:
+    """Store a complete run's `model.pth` with its floating-point tensors in float16 (a tensor float16 cannot hold
+    stays as it was), recording it and `why` in `WEIGHTS_HALVED`; bytes freed."""
+    run_dir = Path(run_dir)
+    if not is_complete(run_dir):
+        raise ValueError(f"{run_dir}: only a complete run's weights may be halved")
+    f = run_dir / "model.pth"
+    before = f.stat().st_size
+    sd = torch.load(f, map_location="cpu", weights_only=True)
+    for k, t in sd.items():
+        if t.is_floating_point() and t.dtype != torch.float16 and torch.isfinite(t.half()).all():
+            sd[k] = t.half()
+    save_atomic(sd, f)
+    after = f.stat().st_size
+    write_json(run_dir / WEIGHTS_HALVED, dict(file=f.name, bytes_before=before, bytes_after=after, why=why))
+    return before - after
 
 # %% ../nbs/06a_runs.ipynb #cf942b89
 CLAIM_FILE = "CLAIM"

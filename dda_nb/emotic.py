@@ -13,7 +13,6 @@ from torch import nn
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner
 from fastai.callback.core import Callback
-from fastai.optimizer import OptimWrapper
 from .image_data import decode_image
 from .emotic_data import emotic_targets
 from .emotic_loss import N_CAT, N_CONT, CAT_WEIGHTS, LOSS_REDUCTIONS, _check_choice, EmoticLoss, MeanAP
@@ -22,12 +21,12 @@ from .dda import check_input_size
 from .fusion import load_expression_run, save_without
 from .augment import normalize_batch, NORMS, TensorDL
 from .train import PlateauRecipe, EpochCheckpoint, sync_free_recording
-from .learner import radam, ParamCheck
+from .learner import OPTIMIZERS, ParamCheck
 
 # %% auto #0
 __all__ = ['EMOTIC_BRANCHES', 'FACE_FRAMES', 'EMOTIC_NORM_STATS', 'EMOTIC_OPTIMIZERS', 'LR_SCHEDULES', 'STEP_LR',
            'EMOTIC_DEFAULTS', 'EMOTIC_BASELINE', 'EmoticModel', 'create_emotic_model', 'check_branch_sizes', 'face_box',
-           'emotic_tensors', 'EmoticDL', 'color_jitter', 'EmoticBatch', 'emotic_targets_29', 'emotic_dls', 'adam',
+           'emotic_tensors', 'EmoticDL', 'color_jitter', 'EmoticBatch', 'emotic_targets_29', 'emotic_dls',
            'StepSchedule', 'emotic_learner', 'predict_emotic', 'branch_sizes', 'validate_emotic_params']
 
 # %% ../nbs/10_emotic.ipynb #c005
@@ -274,13 +273,9 @@ def emotic_dls(tensors: dict, branches, bs: int = 32, device=None, seed: int = 0
     return dls
 
 # %% ../nbs/10_emotic.ipynb #c022b
-EMOTIC_OPTIMIZERS = ("radam", "adam")
+EMOTIC_OPTIMIZERS = tuple(OPTIMIZERS)  # the original's RAdam, or Adam (the EMOTIC baseline's): see 07_learner
 LR_SCHEDULES = ("plateau", "step")
 STEP_LR = dict(step_size=7, gamma=0.1)   # the EMOTIC baseline's StepLR
-
-def adam(params, lr=1e-3, **kw):
-    "torch's Adam (betas 0.9 / 0.999, eps 1e-8) with L2 weight decay, for fastai (`wd` maps to `weight_decay`)."
-    return OptimWrapper(params, torch.optim.Adam, lr=lr, **kw)
 
 # %% ../nbs/10_emotic.ipynb #e6569063
 class StepSchedule(Callback):
@@ -307,7 +302,7 @@ def emotic_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, cont_weight=0.5, opt: 
     best = PlateauRecipe(run_dir / "model.pth", math.inf if step else plateau_patience, plateau_factor,
                          math.inf if step else stop_patience, monitor="mAP")  # with a step schedule: best weights only
     cbs = [best, EpochCheckpoint(run_dir)] + ([StepSchedule(lr, **STEP_LR)] if step else [])
-    learn = Learner(dls, model, loss_func=loss, opt_func=adam if opt == "adam" else radam, lr=lr, wd=wd,
+    learn = Learner(dls, model, loss_func=loss, opt_func=OPTIMIZERS[opt], lr=lr, wd=wd,
                     wd_bn_bias=True, metrics=MeanAP(), path=run_dir, model_dir=".", cbs=cbs)
     sync_free_recording(learn)  # as for expression models: no host read per training batch
     learn.epoch_offset = 0

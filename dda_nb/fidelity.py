@@ -10,7 +10,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .train import PlateauRecipe
-from .learner import EXPRESSION_DEFAULTS, validate_expression_params, expression_recipe, epochs_to_run, radam
+from .learner import EXPRESSION_DEFAULTS, validate_expression_params, expression_recipe, epochs_to_run, radam, OPTIMIZERS
 
 # %% auto #0
 __all__ = ['ORIGINAL_CODE', 'EMOTIC_BASELINE_CODE', 'paper_params', 'FidelityRows', 'recipe_fidelity', 'fidelity_markdown']
@@ -202,11 +202,11 @@ def _emotic_loss_rows(rows: FidelityRows, p: dict):
 
 def _emotic_rows(rows: FidelityRows, p: dict):
     "EMOTIC: the original ships only its baseline's dataset class, so the baseline's training script is the reference."
-    from dda_nb.emotic import adam, STEP_LR, EMOTIC_NORM_STATS, branch_sizes
+    from dda_nb.emotic import STEP_LR, EMOTIC_NORM_STATS, branch_sizes
     from dda_nb.emotic import FACE_FRAMES
     from dda_nb.emotic_data import load_emotic
     b, ds, dsfile = EMOTIC_BASELINE_CODE, "emotic", "utils/datasets/emotic_ds.py"
-    opt_func = adam if p["opt"] == "adam" else radam
+    opt_func = OPTIMIZERS[p["opt"]]
     rows.add("optimiser", ds, "Adam, L2 weight decay", f"{b} train.py", _optimiser(opt_func))
     rows.add("learning rate", ds, 0.01, f"{b} main.py", p["lr"])
     rows.add("weight decay", ds, 5e-4, f"{b} main.py", p["wd"])

@@ -418,9 +418,10 @@ def save_attention_weights(model: AttentionFusion, dl, classes, run_dir, names=(
 
 # %% ../nbs/09_fusion.ipynb #fu33
 def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: int = 0, dataset: str | None = None,
-                    title: str = "", members=(), names=("model 1", "model 2"), **extra) -> dict:
-    """Score a fused model on the test split (with and without TTA), and its `members` alone; write metrics.json (once,
-    with every result), predictions.csv, confusion.png and, for fusion attention, its weights."""
+                    title: str = "", member_acc: dict | None = None, names=("model 1", "model 2"), **extra) -> dict:
+    """Score a fused model on the test split (with and without TTA); write metrics.json (once, with every result and
+    `member_acc`, the members' own accuracy measured before fitting), predictions.csv, confusion.png and, for fusion
+    attention, its weights."""
     run_dir, classes = Path(run_dir), list(classes)
     probs, y = predict_probs(model, dls.test)
     m = classification_metrics(probs, y, classes)
@@ -434,7 +435,7 @@ def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: i
                    per_class_acc=m["per_class_acc"], confusion=m["confusion"], best_epoch=best_epoch,
                    n_test=len(y), tta_views=tta, **extra)
     if isinstance(model, LateFusion): metrics["late_weight"] = float(model.weight)
-    if members: metrics["member_test_acc"] = member_test_acc(members, dls.test)
+    if member_acc: metrics["member_test_acc"] = dict(member_acc)
     if isinstance(model, AttentionFusion):
         source = f" ({extra['data_source']} data)" if extra.get("data_source") else ""
         w = save_attention_weights(model, dls.test, classes, run_dir, names,

@@ -25,10 +25,11 @@ from .train import (PlateauRecipe, EpochCheckpoint, sync_free_recording, determi
 from .evaluate import predict_probs, classification_metrics, plot_confusion, plot_history
 
 # %% auto #0
-__all__ = ['RECIPES', 'EXPRESSION_DEFAULTS', 'radam', 'expression_learner', 'ParamCheck', 'validate_expression_params',
-           'notebook_params', 'ExpressionRun', 'subset_data', 'expression_run_id', 'expression_recipe', 'epochs_to_run',
-           'ExpressionRecipe', 'expression_data', 'start_expression_run', 'prepare_expression', 'distributed_options',
-           'load_best_weights', 'train_expression', 'evaluate_expression', 'main']
+__all__ = ['RECIPES', 'OPTIMIZERS', 'EXPRESSION_DEFAULTS', 'radam', 'adam', 'expression_learner', 'ParamCheck',
+           'validate_expression_params', 'notebook_params', 'ExpressionRun', 'subset_data', 'expression_run_id',
+           'expression_recipe', 'epochs_to_run', 'ExpressionRecipe', 'expression_data', 'start_expression_run',
+           'prepare_expression', 'distributed_options', 'load_best_weights', 'train_expression', 'evaluate_expression',
+           'main']
 
 # %% ../nbs/07_learner.ipynb #c005
 RECIPES = {
@@ -42,19 +43,27 @@ def radam(params, lr=1e-3, **kw):
     "torch's RAdam with L2 weight decay, as the original, wrapped for fastai (`wd` maps to `weight_decay`)."
     return OptimWrapper(params, torch.optim.RAdam, lr=lr, **kw)
 
+def adam(params, lr=1e-3, **kw):
+    """torch's Adam (betas 0.9 / 0.999, eps 1e-8) with L2 weight decay, for fastai: its fused form, one pass over the
+    parameters a step (RAdam's several passes dominate a large network's CPU step)."""
+    return OptimWrapper(params, torch.optim.Adam, lr=lr, fused=True, **kw)
+
+OPTIMIZERS = {"radam": radam, "adam": adam}  # the original's; Adam for short CPU runs (the quick profile)
+
 # %% ../nbs/07_learner.ipynb #c016
 def expression_learner(dls, model, run_dir, lr=1e-3, wd=1e-4, plateau_patience=2, plateau_factor=0.1,
                        stop_patience=24, mixed_precision: bool | None = None, channels_last: bool | None = None,
-                       torch_compile: bool = False, deterministic: bool = False) -> Learner:
+                       torch_compile: bool = False, deterministic: bool = False, opt: str = "radam") -> Learner:
     """A fastai `Learner` for `model` with the original recipe, writing best weights and checkpoints to `run_dir`.
     bf16 autocast and channels-last default to on for a CUDA loader; `torch_compile` compiles the model in place
     (`nn.Module.compile`: same parameters, same state-dict keys, so checkpoints stay interchangeable);
-    `deterministic` switches pooling and loss to their deterministic forms (see `set_determinism`)."""
+    `deterministic` switches pooling and loss to their deterministic forms (see `set_determinism`); `opt` names the
+    optimiser (`OPTIMIZERS`: the original's RAdam, or Adam)."""
     run_dir = Path(run_dir)
     if deterministic:
         deterministic_pooling(unwrap(model))
     loss_func = GatherCrossEntropy() if deterministic else CrossEntropyLossFlat()
-    learn = Learner(dls, model, loss_func=loss_func, opt_func=radam, lr=lr, wd=wd, wd_bn_bias=True,
+    learn = Learner(dls, model, loss_func=loss_func, opt_func=OPTIMIZERS[opt], lr=lr, wd=wd, wd_bn_bias=True,
                     train_bn=True, metrics=accuracy, path=run_dir, model_dir=".",
                     cbs=[PlateauRecipe(run_dir / "model.pth", plateau_patience, plateau_factor, stop_patience),
                          EpochCheckpoint(run_dir)])
@@ -73,7 +82,7 @@ EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pr
                            img_size=32, epochs=2, batch_size=32, lr=0.0, wd=-1.0, seed=113, tta=1, protocol="holdout",
                            norm="imagenet", valid_pct=0.1, subset=256, deterministic=False, torch_compile=False,
                            profile="quick", out_dir="", affectnet_classes=8, balanced_sampler=False, log="",
-                           synthetic_difficulty=1.0)
+                           synthetic_difficulty=1.0, opt="radam")
 
 class ParamCheck:
     "Every problem with a parameter set, collected so that one error names them all, before any work starts."
@@ -167,6 +176,7 @@ def validate_expression_params(p: dict) -> dict:
     c.need(c.is_number(p["synthetic_difficulty"]) and 0 <= p["synthetic_difficulty"] <= 1
            and (p["synthetic_difficulty"] == 1 or not p["data_dir"]), "synthetic_difficulty",
            "a number in [0, 1] (the synthetic stand-in's; lower is easier), 1 with real data")
+    c.need(isinstance(p["opt"], str) and p["opt"] in OPTIMIZERS, "opt", "'radam' (the original's) or 'adam'")
     return c.done()
 
 # %% ../nbs/07_learner.ipynb #c030n
@@ -241,20 +251,21 @@ class ExpressionRecipe:
     tta: int = 1  # views of each of the two TTA kinds at test time; 0: none
     deterministic: bool = False
     torch_compile: bool = False
+    opt: str = "radam"  # `OPTIMIZERS`
 
     @classmethod
     def from_params(cls, p: dict, selection: str = "valid") -> "ExpressionRecipe":
         "The recipe of the validated parameters `p`, choosing the best epoch on the `selection` split."
         r = expression_recipe(p)
         return cls(r["lr"], r["wd"], p["batch_size"], r["plateau_patience"], r["plateau_factor"], r["stop_patience"],
-                   epochs_to_run(p), selection, p["tta"], p["deterministic"], p["torch_compile"])
+                   epochs_to_run(p), selection, p["tta"], p["deterministic"], p["torch_compile"], p["opt"])
 
     def table(self) -> pd.DataFrame:
         "The recipe as a small table, one row per setting."
         split = "validation" if self.selection == "valid" else self.selection
         best = f"a new best {split} accuracy"
         rows = {
-            "optimiser": "RAdam, L2 weight decay",
+            "optimiser": {"radam": "RAdam", "adam": "Adam (fused)"}[self.opt] + ", L2 weight decay",
             "learning rate": self.lr,
             "weight decay": self.wd,
             "batch size": self.batch_size,
@@ -273,7 +284,7 @@ class ExpressionRecipe:
         "A fastai `Learner` training `model` on `dls` with this recipe, writing to `run_dir` (`expression_learner`)."
         return expression_learner(dls, model, run_dir, lr=self.lr, wd=self.wd, plateau_patience=self.plateau_patience,
                                   plateau_factor=self.plateau_factor, stop_patience=self.stop_patience,
-                                  torch_compile=self.torch_compile, deterministic=self.deterministic)
+                                  torch_compile=self.torch_compile, deterministic=self.deterministic, opt=self.opt)
 
 # %% ../nbs/07_learner.ipynb #r004
 def expression_data(p: dict):
@@ -397,6 +408,7 @@ _CLI_HELP = dict(
     img_size="DDA models: an odd multiple of 32 (32, 96, 160, 224)",
     lr="0: the dataset's recipe",
     wd="-1: the dataset's recipe",
+    opt="radam (the original's) or adam",
     tta="views of each TTA kind; 0: none",
     protocol="holdout or original (select on test)",
     subset="at most this many images per split; 0: all",

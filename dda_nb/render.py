@@ -48,6 +48,9 @@ def format_table(t: pd.DataFrame, name: str) -> pd.DataFrame:
     if "balanced_acc" in t:  # beside the paper's accuracy, never in its place; empty for runs that lack it
         f["balanced acc"] = [_fmt_value(r.balanced_acc, r.balanced_acc_std, r.n_balanced) if r.n_balanced else ""
                              for r in t.itertuples()]
+    if "better_member" in t:  # fusion: the better of the two members alone, and what fusing adds to it
+        f["better member"] = t.better_member.map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
+        f["vs better member"] = t.vs_better_member.map(lambda v: "" if pd.isna(v) else f"{v:+.2f}")
     for k in ("profile", "data", "weights", "protocol"):
         if k in t: f[k] = t[k]
     _add_weight_files(f, t)

@@ -55,7 +55,7 @@ FUSION_MEMBERS = ("model1_run_dir", "model2_run_dir")
 _ACC_METRICS = ("test_acc_tta", "test_acc", "macro_f1", "balanced_acc")
 _RUN_COLUMNS = ["run_id", "kind", "dataset", "arch", "pretrained", "dda_stages", "method", "seed", "profile",
                 "data_source", "protocol", "git_commit", "run_dir", "model1", "model2", "model3", *_ACC_METRICS, "mAP",
-                "ap", "weight_files", "params"]
+                "ap", "best_member", "weight_files", "params"]
 
 def _read_json(p: Path) -> dict:
     try:
@@ -106,6 +106,7 @@ def _run_row(d: Path) -> dict:
                 **{f"model{i}": _none(p.get(f"model{i}")) for i in (1, 2, 3)},
                 **{k: _pct(m.get(k), mfile) for k in _ACC_METRICS}, mAP=_pct(m.get("mAP"), mfile),
                 ap={c: _pct(v, mfile) for c, v in (m.get("ap") or {}).items()},
+                best_member=max((_pct(v, mfile) for v in (m.get("member_test_acc") or {}).values()), default=np.nan),
                 weight_files=_weight_files(p, str(d / "params.json")), params=p)
 
 def _duplicates(rows: list[dict], finished: dict) -> list[tuple]:
@@ -244,7 +245,9 @@ def _summary(runs: pd.DataFrame, metric: str) -> dict:
 # %% ../nbs/11_report.ipynb #c018
 def table(name: str, runs: pd.DataFrame | None = None, profile: str | None = None, plan=None) -> pd.DataFrame:
     """The thesis's table `name` with our runs matched to its cells: paper, ours, ours_std, n_runs, diff, status,
-    provenance. Ours: one kind of run per cell, of `profile` and `plan` (see `ours_kinds`)."""
+    provenance. Ours: one kind of run per cell, of `profile` and `plan` (see `ours_kinds`). The fusion table also
+    has `better_member` (the mean over the cell's runs of the better member's own test accuracy) and
+    `vs_better_member` (ours minus it: does fusing beat the better of its two models?)."""
     if name == "emotic_ap": return emotic_ap_table(runs, profile=profile, plan=plan)
     runs = collect_runs_empty() if runs is None else runs
     ours = ours_kinds(runs, profile, plan)
@@ -257,9 +260,11 @@ def table(name: str, runs: pd.DataFrame | None = None, profile: str | None = Non
         kind, keys, metric = cell_keys(name, row)
         chosen, status, _ = _cell_runs(runs, kind, keys, ours)
         s = _summary(chosen, metric)
+        if name == "fusion": s["better_member"] = chosen.best_member.mean() if len(chosen) else np.nan
         out.append(dict(s, status="ok" if s["n_runs"] else "mixed" if status == "mixed" else "missing"))
     res = pd.concat([t, pd.DataFrame(out, index=t.index)], axis=1)
     res.insert(res.columns.get_loc("ours_std") + 1, "diff", res.ours - res.paper)
+    if name == "fusion": res["vs_better_member"] = res.ours - res.better_member
     return res
 
 # %% ../nbs/11_report.ipynb #e55cd8fc

@@ -59,11 +59,12 @@ def _blend(img, mask, color):
 # %% ../nbs/04_synthetic.ipynb #s04a
 def face_identity(rng: np.random.Generator, difficulty: float = 1.0) -> dict:
     """Random identity, pose, lighting and nuisance settings for one face; below `difficulty` 1, head rotation and
-    shift, the chance of an occluder and pixel noise shrink in proportion (the same random draws at any difficulty)."""
+    shift, the chance of an occluder, pixel noise and the spread of background, lighting and contrast shrink in
+    proportion (the same random draws at any difficulty; at 0 only the person and the expression vary)."""
     skin = np.array([0.93, 0.76, 0.62]) * rng.uniform(0.45, 1.05) + rng.normal(0, 0.03, 3)
     hair = rng.uniform(0.02, 0.5) * np.array([1.0, rng.uniform(0.6, 0.95), rng.uniform(0.3, 0.8)])
     nuisance = min(difficulty, 1)
-    return dict(
+    idn = dict(
         skin=np.clip(skin, 0.15, 1.0), hair=hair, bg=rng.uniform(0.05, 0.95, 3),
         face_w=rng.uniform(0.56, 0.70), face_h=rng.uniform(0.74, 0.86), eye_sep=rng.uniform(0.88, 1.12),
         eye_y=rng.uniform(-0.16, -0.08), mouth_y=rng.uniform(0.34, 0.44), hairline=rng.uniform(-0.62, -0.42),
@@ -71,6 +72,10 @@ def face_identity(rng: np.random.Generator, difficulty: float = 1.0) -> dict:
         light=rng.normal(0, 0.25, 2), contrast=rng.uniform(0.7, 1.15), noise=rng.uniform(0.01, 0.06) * nuisance,
         occlude=rng.uniform() < 0.3 * nuisance, occ=rng.uniform(0, 1, 6), iris=rng.uniform(0.05, 0.45, 3),
     )
+    if nuisance < 1:  # towards a grey background, even light and unit contrast (difficulty 1: the values as drawn)
+        idn.update(bg=0.5 + (idn["bg"] - 0.5) * nuisance, light=idn["light"] * nuisance,
+                   contrast=1 + (idn["contrast"] - 1) * nuisance)
+    return idn
 
 # %% ../nbs/04_synthetic.ipynb #6cdee942
 def _face_frame(idn: dict, size: int) -> dict:

@@ -15,7 +15,7 @@ from .synthetic_emotic import EMOTIC_DEFAULT_SIZES, write_emotic
 __all__ = ['SYNTHETIC_VERSION', 'synthetic_dir']
 
 # %% ../nbs/04c_synthetic_defaults.ipynb #c023
-SYNTHETIC_VERSION = 1
+SYNTHETIC_VERSION = 2  # 2: below difficulty 1 background, lighting and contrast flatten too (1 is unchanged)
 _WRITERS = {"fer2013": write_fer2013, "rafdb": write_rafdb, "emotic": write_emotic, "ferplus": write_ferplus,
             "affectnet": write_affectnet}
 _MARKER = {"fer2013": "fer2013.csv", "rafdb": "EmoLabel/list_patition_label.txt",

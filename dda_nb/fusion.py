@@ -19,7 +19,7 @@ from .augment import tta_predict
 from .evaluate import predict_probs, classification_metrics, plot_confusion, plot_history
 from .runs import is_complete, mark_complete, write_json
 from .train import fit_resumable, tracking_callbacks
-from .learner import ParamCheck, EXPRESSION_DEFAULTS, RECIPES, expression_learner, expression_run_id
+from .learner import ParamCheck, EXPRESSION_DEFAULTS, RECIPES, OPTIMIZERS, expression_learner, expression_run_id
 
 # %% auto #0
 __all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'member_split', 'member_norm',
@@ -281,7 +281,8 @@ def plot_attention_weights(weights, targets, classes, names=("model 1", "model 2
 # %% ../nbs/09_fusion.ipynb #c036
 FUSION_DEFAULTS = dict(method="attention", model1="resnet18", model2="resnet34", model1_run_dir="", model2_run_dir="",
                        pretrained="", dataset="rafdb", data_dir="", img_size=32, epochs=1, batch_size=32, lr=1e-3,
-                       wd=1e-4, finetune=False, seed=113, tta=1, subset=256, profile="quick", out_dir="", log="")
+                       wd=1e-4, finetune=False, seed=113, tta=1, subset=256, profile="quick", out_dir="", log="",
+                       opt="radam")
 
 def member_source(p: dict, i: int) -> str:
     "Model `i`'s source: `model{i}_run_dir` when set, else `model{i}` (a registry name or a run directory)."
@@ -313,6 +314,7 @@ def validate_fusion_params(p: dict) -> dict:
     c.number("tta", 0, integer=True, allowed="an int >= 0 (views of each TTA kind; 0 = none)")
     c.need(isinstance(p["finetune"], bool) and (not p["finetune"] or p["method"] == "attention"), "finetune",
            "False, or True with method='attention' (early fusion is frozen and joint fusion trained by definition)")
+    c.need(isinstance(p["opt"], str) and p["opt"] in OPTIMIZERS, "opt", "'radam' (the original's) or 'adam'")
     return c.done()
 
 # %% ../nbs/09_fusion.ipynb #fu02
@@ -391,7 +393,8 @@ def fit_fusion(model: nn.Module, dls, run_dir, p: dict, names=("model 1", "model
     if isinstance(model, LateFusion): return fit_late_fusion(model, dls, run_dir, names)
     r = RECIPES[p["dataset"]]
     learn = expression_learner(dls, model, run_dir, lr=p["lr"], wd=p["wd"], plateau_patience=r["plateau_patience"],
-                               plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"])
+                               plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"],
+                               opt=p.get("opt", "radam"))
     learn.add_cbs(tracking_callbacks(p.get("log"), run_dir, run_dir.name, p))  # `log`: TensorBoard or W&B, if asked
     history = fit_resumable(learn, p["epochs"])
     model.load_state_dict(torch.load(run_dir / "model.pth", map_location=dls.device, weights_only=True))

@@ -25,6 +25,7 @@ RUN_IRRELEVANT = frozenset(
 ADDED_PARAMS: dict = {  # kind -> {parameter: the value runs had before it existed}
     "expression": dict(world_size=1, affectnet_classes=8, balanced_sampler=False, synthetic_difficulty=1.0,
                        opt="radam"),
+    "fusion": dict(opt="radam"),
     "emotic": dict(face_frame="upper_body", opt="radam", lr_schedule="plateau", cat_weights="count",
                   loss_reduction="mean", color_jitter=0.0),
 }

@@ -402,10 +402,12 @@ def fit_fusion(model: nn.Module, dls, run_dir, p: dict, names=("model 1", "model
     return history
 
 # %% ../nbs/09_fusion.ipynb #fu27
-def member_test_acc(members: list[nn.Module], dl) -> dict:
-    "Test accuracy of each member alone, `{'model1': ..., 'model2': ...}`, for comparison with their fusion."
+def member_test_acc(members: list[nn.Module], dl, tta: int = 0, dataset: str | None = None) -> dict:
+    """Test accuracy of each member alone, `{'model1': ..., 'model2': ...}`, for comparison with their fusion; with
+    `tta` views of each TTA kind (`tta_predict`) when `tta`, as the fusion's own TTA accuracy."""
     def acc(m):
         probs, y = predict_probs(m, dl)
+        if tta: probs = tta_predict(m, dl, tta, dataset)
         return float((probs.argmax(1) == y).float().mean())
     return {f"model{i}": acc(m) for i, m in enumerate(members, 1)}
 
@@ -421,9 +423,10 @@ def save_attention_weights(model: AttentionFusion, dl, classes, run_dir, names=(
 
 # %% ../nbs/09_fusion.ipynb #fu33
 def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: int = 0, dataset: str | None = None,
-                    title: str = "", member_acc: dict | None = None, names=("model 1", "model 2"), **extra) -> dict:
+                    title: str = "", member_acc: dict | None = None, member_acc_tta: dict | None = None,
+                    names=("model 1", "model 2"), **extra) -> dict:
     """Score a fused model on the test split (with and without TTA); write metrics.json (once, with every result and
-    `member_acc`, the members' own accuracy measured before fitting), predictions.csv, confusion.png and, for fusion
+    `member_acc` / `member_acc_tta`, the members' own accuracy measured before fitting), predictions.csv, confusion.png and, for fusion
     attention, its weights."""
     run_dir, classes = Path(run_dir), list(classes)
     probs, y = predict_probs(model, dls.test)
@@ -439,6 +442,7 @@ def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: i
                    n_test=len(y), tta_views=tta, **extra)
     if isinstance(model, LateFusion): metrics["late_weight"] = float(model.weight)
     if member_acc: metrics["member_test_acc"] = dict(member_acc)
+    if member_acc_tta: metrics["member_test_acc_tta"] = dict(member_acc_tta)
     if isinstance(model, AttentionFusion):
         source = f" ({extra['data_source']} data)" if extra.get("data_source") else ""
         w = save_attention_weights(model, dls.test, classes, run_dir, names,

@@ -61,6 +61,9 @@ def format_other_runs(o: pd.DataFrame) -> pd.DataFrame:
     "Other runs for reading: the cell, the paper's value, the runs' mean ± std (n), what kind of run they are, seeds."
     f = _fmt_keys(o, list(o.columns[:o.columns.get_loc("paper")]))
     f["runs"] = [_fmt_value(r.mean, r.std, r.n_runs) for r in o.itertuples()]
+    if "better_member" in o:  # fusion: the better member alone, and what fusing adds to it
+        f["better member"] = o.better_member.map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
+        f["vs better member"] = (o["mean"] - o.better_member).map(lambda v: "" if pd.isna(v) else f"{v:+.2f}")
     f["kind of run"] = o.kind_of_run
     f["seeds"] = o.seeds
     _add_weight_files(f, o)

@@ -93,6 +93,12 @@ def _weight_files(p: dict, where: str) -> tuple | None:
     short = lambda w: w["sha256"][:8] if w.get("sha256") else "not on disk"
     return tuple(f"{Path(w['path']).name} {short(w)}" for w in ws)
 
+def _best_member(m: dict, mfile: str) -> float:
+    """A fusion run's better member alone (%), scored as the run itself: with TTA when the run has a TTA accuracy
+    (NaN if it did not record its members' TTA accuracy), else without."""
+    accs = m.get("member_test_acc_tta") if m.get("test_acc_tta") is not None else m.get("member_test_acc")
+    return max((_pct(v, mfile) for v in (accs or {}).values()), default=np.nan)
+
 def _run_row(d: Path) -> dict:
     "The finished run in folder `d` as a row: parameters, provenance, metrics in %."
     p, m = _read_json(d / "params.json"), _read_json(d / "metrics.json")
@@ -106,7 +112,7 @@ def _run_row(d: Path) -> dict:
                 **{f"model{i}": _none(p.get(f"model{i}")) for i in (1, 2, 3)},
                 **{k: _pct(m.get(k), mfile) for k in _ACC_METRICS}, mAP=_pct(m.get("mAP"), mfile),
                 ap={c: _pct(v, mfile) for c, v in (m.get("ap") or {}).items()},
-                best_member=max((_pct(v, mfile) for v in (m.get("member_test_acc") or {}).values()), default=np.nan),
+                best_member=_best_member(m, mfile),
                 weight_files=_weight_files(p, str(d / "params.json")), params=p)
 
 def _duplicates(rows: list[dict], finished: dict) -> list[tuple]:
@@ -338,9 +344,11 @@ def other_runs(name: str, runs: pd.DataFrame | None = None, profile: str | None 
             cell = {k: getattr(row, k) for k in _KEYS[base]}
             outside = ours is not None and key not in ours
             label = _kind_label(g.iloc[0], keys, ours_p, tied=status == "mixed" and not outside, outside=outside)
+            member = {"better_member": g.best_member.mean()} if base == "fusion" else {}
             rows.append(dict(cell, paper=row.paper, mean=s["ours"], std=s["ours_std"], n_runs=s["n_runs"],
-                             kind_of_run=label, **{k: s[k] for k in _PROVENANCE}))
-    cols = [*_KEYS[base], "paper", "mean", "std", "n_runs", "kind_of_run", *_PROVENANCE]
+                             kind_of_run=label, **member, **{k: s[k] for k in _PROVENANCE}))
+    cols = [*_KEYS[base], "paper", "mean", "std", "n_runs", *(["better_member"] if base == "fusion" else []),
+            "kind_of_run", *_PROVENANCE]
     return pd.DataFrame(rows, columns=cols)
 
 # %% ../nbs/11_report.ipynb #c021j

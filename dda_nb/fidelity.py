@@ -10,7 +10,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from .train import PlateauRecipe
-from .learner import EXPRESSION_DEFAULTS, validate_expression_params, expression_recipe, epochs_to_run, radam, OPTIMIZERS
+from .learner import (EXPRESSION_DEFAULTS, validate_expression_params, expression_recipe, epochs_to_run, radam,
+                            OPTIMIZERS)
 
 # %% auto #0
 __all__ = ['ORIGINAL_CODE', 'EMOTIC_BASELINE_CODE', 'paper_params', 'FidelityRows', 'recipe_fidelity', 'fidelity_markdown']

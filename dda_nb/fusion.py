@@ -394,7 +394,7 @@ def fit_fusion(model: nn.Module, dls, run_dir, p: dict, names=("model 1", "model
     r = RECIPES[p["dataset"]]
     learn = expression_learner(dls, model, run_dir, lr=p["lr"], wd=p["wd"], plateau_patience=r["plateau_patience"],
                                plateau_factor=r["plateau_factor"], stop_patience=r["stop_patience"],
-                               opt=p.get("opt", "radam"))
+                               opt=p["opt"])
     learn.add_cbs(tracking_callbacks(p.get("log"), run_dir, run_dir.name, p))  # `log`: TensorBoard or W&B, if asked
     history = fit_resumable(learn, p["epochs"])
     model.load_state_dict(torch.load(run_dir / "model.pth", map_location=dls.device, weights_only=True))
@@ -406,8 +406,8 @@ def member_test_acc(members: list[nn.Module], dl, tta: int = 0, dataset: str | N
     """Test accuracy of each member alone, `{'model1': ..., 'model2': ...}`, for comparison with their fusion; with
     `tta` views of each TTA kind (`tta_predict`) when `tta`, as the fusion's own TTA accuracy."""
     def acc(m):
-        probs, y = predict_probs(m, dl)
-        if tta: probs = tta_predict(m, dl, tta, dataset)
+        if tta: probs, y = tta_predict(m, dl, tta, dataset), dl.dataset.y.as_subclass(torch.Tensor).cpu()
+        else: probs, y = predict_probs(m, dl)
         return float((probs.argmax(1) == y).float().mean())
     return {f"model{i}": acc(m) for i, m in enumerate(members, 1)}
 
@@ -426,8 +426,8 @@ def evaluate_fusion(model: nn.Module, dls, classes, run_dir, method: str, tta: i
                     title: str = "", member_acc: dict | None = None, member_acc_tta: dict | None = None,
                     names=("model 1", "model 2"), **extra) -> dict:
     """Score a fused model on the test split (with and without TTA); write metrics.json (once, with every result and
-    `member_acc` / `member_acc_tta`, the members' own accuracy measured before fitting), predictions.csv, confusion.png and, for fusion
-    attention, its weights."""
+    `member_acc` / `member_acc_tta`, the members' own accuracy measured before fitting), predictions.csv,
+    confusion.png and, for fusion attention, its weights."""
     run_dir, classes = Path(run_dir), list(classes)
     probs, y = predict_probs(model, dls.test)
     m = classification_metrics(probs, y, classes)

@@ -13,8 +13,8 @@ from .data import EXPRESSION_CLASSES
 
 # %% auto #0
 __all__ = ['EXPRESSIONS', 'FACE_PARAMS', 'PROTOTYPES', 'PARAM_NOISE', 'FER_ORDER', 'RAF_ORDER', 'DEFAULT_SIZES',
-           'DEFAULT_DIFFICULTY', 'face_identity', 'draw_face', 'expression_params', 'to_uint8', 'samples_figure',
-           'write_fer2013', 'write_rafdb']
+           'DEFAULT_DIFFICULTY', 'face_identity', 'draw_face', 'expression_params', 'random_face', 'to_uint8',
+           'samples_figure', 'write_fer2013', 'write_rafdb']
 
 # %% ../nbs/04_synthetic.ipynb #c004
 EXPRESSIONS = ("neutral", "happiness", "surprise", "fear", "sadness", "anger", "disgust")
@@ -178,6 +178,12 @@ def expression_params(expr: str, rng: np.random.Generator, difficulty: float = 1
     vals = neutral + k * (proto - neutral) + rng.normal(0, 1, len(FACE_PARAMS)) * PARAM_NOISE * difficulty
     return dict(zip(FACE_PARAMS, vals.tolist()))
 
+def random_face(expr: str, rng: np.random.Generator, size: int, difficulty: float = 1.0) -> np.ndarray:
+    """One face (float RGB) showing `expr` at `difficulty`: its expression parameters, then a new identity, then
+    the drawing's own noise, taken from `rng` in that order (the order every generated dataset relies on)."""
+    p = expression_params(expr, rng, difficulty)
+    return draw_face(p, face_identity(rng, difficulty), size, rng)
+
 # %% ../nbs/04_synthetic.ipynb #8e63ed70
 def to_uint8(img: np.ndarray, gray: bool = False) -> np.ndarray:
     "float [0,1] RGB -> uint8 RGB, or uint8 luminance (H,W) when `gray`."
@@ -196,8 +202,7 @@ def samples_figure(seed: int = 0, difficulty: float = 1.0, colour_rows: int = 2)
     fig, axs = plt.subplots(len(rows), len(names), figsize=(1.45 * len(names), 1.6 * len(rows)), squeeze=False)
     for r, (size, gray) in enumerate(rows):
         for ax, e in zip(axs[r], names):
-            p = expression_params(e, rng, difficulty)
-            face = to_uint8(draw_face(p, face_identity(rng, difficulty), size, rng), gray)
+            face = to_uint8(random_face(e, rng, size, difficulty), gray)
             ax.imshow(face, cmap="gray" if gray else None, vmin=0, vmax=255)
             ax.set_xticks([])
             ax.set_yticks([])
@@ -220,11 +225,7 @@ def _faces(n: int, order, size: int, rng, difficulty: float, gray: bool = False)
     labels = np.arange(n) % len(order)
     rng.shuffle(labels)
     imgs = np.stack(
-        [
-            to_uint8(draw_face(expression_params(order[l], rng, difficulty), face_identity(rng, difficulty), size, rng),
-                     gray)
-            for l in labels
-        ]
+        [to_uint8(random_face(order[l], rng, size, difficulty), gray) for l in labels]
     )
     return imgs, labels
 

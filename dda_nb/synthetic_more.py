@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 from .data import EXPRESSION_CLASSES, FERPLUS_VOTES, AFFECTNET_COLUMNS
-from .synthetic import DEFAULT_DIFFICULTY, _PROTOTYPE_OF, draw_face, expression_params, face_identity, to_uint8
+from .synthetic import DEFAULT_DIFFICULTY, _PROTOTYPE_OF, random_face, to_uint8
 
 # %% auto #0
 __all__ = ['FERPLUS_DEFAULT_SIZES', 'AFFECTNET_ORDER', 'AFFECTNET_DEFAULT_SIZES', 'write_ferplus', 'write_affectnet',
@@ -50,7 +50,7 @@ def write_ferplus(dest, sizes: dict | None = None, seed: int = 0, difficulty: fl
             if nf:
                 im = np.clip(rng.normal(0.5, 0.25, (48, 48, 3)), 0, 1).astype(np.float32)
             else:
-                im = draw_face(expression_params(order[c], rng, difficulty), face_identity(rng, difficulty), 48, rng)
+                im = random_face(order[c], rng, 48, difficulty)
             code = int(rng.integers(0, 7)) if nf else _FER_CODE[order[c]]
             old.append((code, " ".join(map(str, to_uint8(im, gray=True).ravel().tolist())), usage))
             name = "" if nf else f"fer{len(old) - 1:07d}.png"
@@ -75,8 +75,7 @@ def _affectnet_image(code: int, rng, difficulty: float):
         img[y:y + s, x:x + s] = np.clip(rng.normal(0.5, 0.25, (s, s, 3)), 0, 1)
     else:
         expr = AFFECTNET_ORDER[code] if code < 8 else AFFECTNET_ORDER[int(rng.integers(0, 8))]
-        p = expression_params(expr, rng, difficulty)  # drawn before the identity, as at every difficulty
-        img[y:y + s, x:x + s] = draw_face(p, face_identity(rng, difficulty), s, rng)
+        img[y:y + s, x:x + s] = random_face(expr, rng, s, difficulty)
     return to_uint8(img), (x, y, s, s)
 
 def _landmarks(box) -> str:

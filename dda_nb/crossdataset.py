@@ -86,7 +86,7 @@ def score_run(run_dir, dataset: str, data_root=None, device=None, loaded: dict |
               refresh: bool = False) -> dict:
     """Accuracy over the shared classes of finished expression run `run_dir` on `dataset`'s test split, written to
     `<run_dir>/crossdataset/<dataset>.json` and read back from there (`refresh`: score again)."""
-    from dda_nb.fusion import read_run_params, load_expression_run
+    from dda_nb.trained import read_run_params, load_expression_run
     f = _score_file(run_dir, dataset)
     if f.is_file() and not refresh:  # kept from an earlier scoring: the weights may be gone since
         return json.loads(f.read_text())

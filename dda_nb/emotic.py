@@ -18,10 +18,12 @@ from .emotic_data import emotic_targets
 from .emotic_loss import N_CAT, N_CONT, CAT_WEIGHTS, LOSS_REDUCTIONS, _check_choice, EmoticLoss, MeanAP
 from .backbones import create_model, MODELS, list_models
 from .dda import check_input_size
-from .fusion import load_expression_run, save_without
+from .trained import load_expression_run
+from .fusion import save_without
 from .augment import normalize_batch, NORMS, TensorDL
 from .train import PlateauRecipe, EpochCheckpoint, sync_free_recording
-from .learner import OPTIMIZERS, ParamCheck
+from .params import ParamCheck
+from .learner import OPTIMIZERS
 
 # %% auto #0
 __all__ = ['EMOTIC_BRANCHES', 'FACE_FRAMES', 'EMOTIC_NORM_STATS', 'EMOTIC_OPTIMIZERS', 'LR_SCHEDULES', 'STEP_LR',

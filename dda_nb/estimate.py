@@ -8,7 +8,7 @@ import json, re
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['DATASET_IMAGES', 'arch_gflops', 'run_networks', 'run_work', 'plan_works', 'balance', 'bench_speed',
+__all__ = ['DATASET_IMAGES', 'arch_gflops', 'run_networks', 'run_work', 'plan_works', 'balance', 'bench_speed', 'this_cpu_slug',
            'newest_bench_record', 'plan_estimate', 'estimate_text']
 
 # %% ../nbs/12b_estimate.ipynb #e005
@@ -76,10 +76,21 @@ def bench_speed(rec: dict, arch: str = "dda_resnet50") -> dict | None:
                         or rec.get("settings", {}).get("img_size", 224), source=section)
     return None
 
+# %% ../nbs/12b_estimate.ipynb #98ed0405
+def this_cpu_slug() -> str:
+    "This CPU's name in benchmark records (`dda_nb.bench.device_slug`): a CPU plan is priced by this machine's records."
+    import warnings
+    with warnings.catch_warnings():  # importing the benchmark's modules warns about torch.jit, irrelevant here
+        warnings.simplefilter("ignore")
+        from dda_nb.bench import device_slug
+    return device_slug("cpu")
+
 # %% ../nbs/12b_estimate.ipynb #e026
 def newest_bench_record(bench_dir, gpu: bool, device_slug: str | None = None) -> tuple:
     """(path, record) of the newest benchmark record under `bench_dir` that measured dda_resnet50's training speed
-    on a GPU (`gpu`) or else on the device `device_slug`; (None, None) when there is none."""
+    on a GPU (`gpu`) or else on the device `device_slug` (default: this CPU); (None, None) when there is none."""
+    if not gpu and device_slug is None:
+        device_slug = this_cpu_slug()
     found = []
     for p in sorted(Path(bench_dir).glob("*.json")):
         try:

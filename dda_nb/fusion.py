@@ -4,7 +4,6 @@
 
 # %% ../nbs/09_fusion.ipynb #c003
 from __future__ import annotations
-import json
 from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
@@ -12,69 +11,23 @@ import pandas as pd
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .backbones import MODELS, create_model
+from .backbones import MODELS
 from .config import outputs_root
 from .data import EXPRESSION_CLASSES
 from .augment import tta_predict
 from .evaluate import predict_probs, classification_metrics, plot_confusion, plot_history
 from .runs import is_complete, mark_complete, write_json
 from .train import fit_resumable, tracking_callbacks
-from .learner import ParamCheck, EXPRESSION_DEFAULTS, RECIPES, OPTIMIZERS, expression_learner, expression_run_id
+from .params import ParamCheck
+from .trained import load_expression_run
+from .learner import EXPRESSION_DEFAULTS, RECIPES, OPTIMIZERS, expression_learner, expression_run_id
 
 # %% auto #0
-__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'read_run_params', 'load_expression_run', 'member_split', 'member_norm',
-           'save_without', 'LateFusion', 'choose_late_weight', 'ConcatFusion', 'EarlyFusion', 'JointFusion',
-           'GatedScorer', 'AttentionFusion', 'make_fusion', 'attention_weights', 'plot_attention_weights',
-           'member_source', 'validate_fusion_params', 'member_params', 'train_member', 'load_members', 'member_record',
-           'plot_late_search', 'fit_late_fusion', 'fit_fusion', 'member_test_acc', 'save_attention_weights',
-           'evaluate_fusion']
-
-# %% ../nbs/09_fusion.ipynb #c005
-def read_run_params(run_dir, name: str = "model") -> dict:
-    "The `params.json` of expression run `run_dir`, after checking it is a finished expression run with weights."
-    run_dir = Path(run_dir)
-    if not run_dir.is_dir(): raise FileNotFoundError(f"{name}: run directory not found: {run_dir}")
-    pfile = run_dir / "params.json"
-    if not pfile.is_file():
-        raise FileNotFoundError(f"{name}: {pfile} not found; {run_dir} is not a run directory of the training notebook")
-    params = json.loads(pfile.read_text())
-    if params.get("kind", "expression") != "expression":
-        raise ValueError(f"{name}: {run_dir} is a {params.get('kind')!r} run; fusion needs an 'expression' run")
-    if "arch" not in params: raise ValueError(f"{name}: {pfile} names no 'arch'")
-    if not (run_dir / "model.pth").is_file():
-        raise FileNotFoundError(f"{name}: checkpoint {run_dir / 'model.pth'} not found "
-                                "(the run has no trained weights)")
-    if not is_complete(run_dir):
-        raise ValueError(f"{name}: run {run_dir.name} is not complete (no COMPLETE file); finish it before fusing it")
-    return params
-
-# %% ../nbs/09_fusion.ipynb #998176f3
-def load_expression_run(run_dir, name: str = "model", dataset: str | None = None, num_classes: int | None = None,
-                        img_size: int | None = None, map_location="cpu") -> nn.Module:
-    "Rebuild the expression model of `run_dir` with its trained weights, checking dataset, classes and size first."
-    run_dir = Path(run_dir)
-    p = read_run_params(run_dir, name)
-    if dataset is not None and p.get("dataset") != dataset:
-        raise ValueError(f"{name}: run {run_dir.name} was trained on {p.get('dataset')!r}, not {dataset!r}")
-    if img_size is not None and p.get("img_size") not in (None, img_size):
-        raise ValueError(f"{name}: run {run_dir.name} was trained at img_size={p['img_size']}, not {img_size}; "
-                         f"use the same img_size for the fusion")
-    sd = torch.load(run_dir / "model.pth", map_location=map_location, weights_only=True)
-    heads = [k for k in sd if k.endswith("weight") and k.startswith(("fc.", "classifier."))]
-    n_out = sd[heads[-1]].shape[0] if heads else None
-    known = p.get("dataset") in EXPRESSION_CLASSES
-    expected = num_classes or p.get("n_classes") or (len(EXPRESSION_CLASSES[p["dataset"]]) if known else None)
-    if expected is not None and n_out is not None and n_out != expected:
-        raise ValueError(f"{name}: run {run_dir.name} has {n_out} classes, the fusion needs {expected}")
-    stages = p.get("dda_stages") if str(p["arch"]).startswith("dda_") else None
-    model = create_model(p["arch"], num_classes=n_out or expected or 7, dda_stages=stages,
-                         dropout=p.get("dropout", 0.4))
-    try: model.load_state_dict(sd, strict=True)
-    except RuntimeError as e:
-        raise ValueError(f"{name}: {run_dir / 'model.pth'} does not fit {p['arch']} "
-                         f"(dda_stages={stages}): {str(e).splitlines()[0]}") from None
-    model.run_dir, model.run_params = str(run_dir), p
-    return model
+__all__ = ['FUSION_METHODS', 'FUSION_DEFAULTS', 'member_split', 'member_norm', 'save_without', 'LateFusion', 'choose_late_weight',
+           'ConcatFusion', 'EarlyFusion', 'JointFusion', 'GatedScorer', 'AttentionFusion', 'make_fusion',
+           'attention_weights', 'plot_attention_weights', 'member_source', 'validate_fusion_params', 'member_params',
+           'train_member', 'load_members', 'member_record', 'plot_late_search', 'fit_late_fusion', 'fit_fusion',
+           'member_test_acc', 'save_attention_weights', 'evaluate_fusion']
 
 # %% ../nbs/09_fusion.ipynb #c009
 def member_split(member_params: list[dict], dataset: str, data_dir: str = "") -> dict:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #c003
 from __future__ import annotations
-import json, math, sys
+import json, sys
 from pathlib import Path
 import pandas as pd
 import torch
@@ -21,15 +21,15 @@ from .config import outputs_root
 from .runs import run_id, start_run, mark_complete, write_json
 from .train import (PlateauRecipe, EpochCheckpoint, sync_free_recording, deterministic_pooling,
                           GatherCrossEntropy, set_determinism, unwrap, _is_main_process, fit_resumable,
-                          use_any_backend_dl, check_log, tracking_callbacks)
+                          use_any_backend_dl, tracking_callbacks)
+from .params import ParamCheck
 from .evaluate import predict_probs, classification_metrics, plot_confusion, plot_history
 
 # %% auto #0
-__all__ = ['RECIPES', 'OPTIMIZERS', 'EXPRESSION_DEFAULTS', 'radam', 'adam', 'expression_learner', 'ParamCheck',
-           'validate_expression_params', 'notebook_params', 'ExpressionRun', 'subset_data', 'expression_run_id',
-           'expression_recipe', 'epochs_to_run', 'ExpressionRecipe', 'expression_data', 'start_expression_run',
-           'prepare_expression', 'distributed_options', 'load_best_weights', 'train_expression', 'evaluate_expression',
-           'main']
+__all__ = ['RECIPES', 'OPTIMIZERS', 'EXPRESSION_DEFAULTS', 'radam', 'adam', 'expression_learner', 'validate_expression_params',
+           'ExpressionRun', 'subset_data', 'expression_run_id', 'expression_recipe', 'epochs_to_run',
+           'ExpressionRecipe', 'expression_data', 'start_expression_run', 'prepare_expression', 'distributed_options',
+           'load_best_weights', 'train_expression', 'evaluate_expression', 'main']
 
 # %% ../nbs/07_learner.ipynb #c005
 RECIPES = {
@@ -84,56 +84,6 @@ EXPRESSION_DEFAULTS = dict(dataset="rafdb", data_dir="", arch="dda_resnet34", pr
                            profile="quick", out_dir="", affectnet_classes=8, balanced_sampler=False, log="",
                            synthetic_difficulty=1.0, opt="radam")
 
-class ParamCheck:
-    "Every problem with a parameter set, collected so that one error names them all, before any work starts."
-    def __init__(self, p: dict, defaults: dict):
-        unknown = set(p) - set(defaults)
-        self.p = {**defaults, **p}
-        self.errs = [f"unknown parameter(s) {sorted(unknown)}; known: {', '.join(defaults)}"] if unknown else []
-
-    def need(self, ok: bool, name: str, allowed: str):
-        "Record `name`'s value as bad unless `ok`, with what is `allowed`."
-        if not ok: self.errs.append(f"{name}={self.p[name]!r} (allowed: {allowed})")
-
-    def add(self, msg: str): self.errs.append(msg)
-
-    @staticmethod
-    def is_number(v, integer: bool = False) -> bool:
-        """`v` is a finite int (or float, `integer=False`): a bool is an int to Python, not here; inf and nan are no
-        numbers."""
-        return isinstance(v, int if integer else (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-    def number(self, name: str, lo=None, hi=None, integer=False, allowed=None, above=False):
-        "`name` is an int (or any number, `integer=False`) within [lo, hi] (or above `lo`, `above=True`)."
-        v = self.p[name]
-        ok = self.is_number(v, integer) and (lo is None or (v > lo if above else v >= lo)) and (hi is None or v <= hi)
-        self.need(ok, name, allowed or f"{'an int' if integer else 'a number'} {'>' if above else '>='} {lo}")
-
-    def common(self, unit: str = "images"):
-        "The checks every experiment shares: data folder, image size, epochs, batch size, seed, subset, tracker."
-        self.need(
-            not self.p["data_dir"] or Path(self.p["data_dir"]).is_dir(),
-            "data_dir",
-            "'' (synthetic data) or an existing folder",
-        )
-        out = self.p.get("out_dir")
-        self.need(
-            not out or not Path(out).exists() or Path(out).is_dir(),
-            "out_dir",
-            "'' (outputs/) or a folder (created when missing)",
-        )
-        for k, lo in (("img_size", 16), ("epochs", 1), ("batch_size", 1)): self.number(k, lo, integer=True)
-        self.number("seed", 0, 2**32 - 1, integer=True, allowed="an int from 0 to 2**32 - 1")
-        self.number("subset", 0, integer=True, allowed=f"an int >= 0 ({unit} per split; 0 = all)")
-        if "log" in self.p:  # losses and metrics also streamed to a tracker
-            try: check_log(self.p["log"])
-            except ValueError as e: self.add(str(e))
-
-    def done(self) -> dict:
-        "The full parameter set, or one `ValueError` naming every problem."
-        if self.errs: raise ValueError("invalid parameters: " + "; ".join(self.errs))
-        return self.p
-
 # %% ../nbs/07_learner.ipynb #12afe568
 def validate_expression_params(p: dict) -> dict:
     """Check every training parameter; raise one `ValueError` naming each bad one and what is allowed. Returns the
@@ -178,15 +128,6 @@ def validate_expression_params(p: dict) -> dict:
            "a number in [0, 1] (the synthetic stand-in's; lower is easier), 1 with real data")
     c.need(isinstance(p["opt"], str) and p["opt"] in OPTIMIZERS, "opt", "'radam' (the original's) or 'adam'")
     return c.done()
-
-# %% ../nbs/07_learner.ipynb #c030n
-def notebook_params(defaults: dict, namespace: dict) -> dict:
-    """The values `namespace` holds for the names of `defaults`: an experiment notebook's parameters, read from its
-    globals once its parameters cell (and the cell papermill injects after it) has run."""
-    missing = [k for k in defaults if k not in namespace]
-    if missing:
-        raise ValueError(f"parameter(s) {missing} not defined; the parameters cell names: {', '.join(defaults)}")
-    return {k: namespace[k] for k in defaults}
 
 # %% ../nbs/07_learner.ipynb #c031
 from dataclasses import dataclass

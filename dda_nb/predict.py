@@ -101,10 +101,10 @@ def read_run(run_dir) -> dict:
     return p
 
 def _fusion_model(p: dict, run_dir: Path) -> torch.nn.Module:
-    from dda_nb.fusion import load_expression_run, make_fusion
-    members = [load_expression_run(p[f"model{i}_run_dir"], f"model{i}") for i in (1, 2)]
+    from dda_nb import fusion, trained  # fusion imports the training stack: only when a fusion run is loaded
+    members = [trained.load_expression_run(p[f"model{i}_run_dir"], f"model{i}") for i in (1, 2)]
     kw = dict(freeze=not p.get("finetune", False)) if p["method"] == "attention" else {}
-    return make_fusion(p["method"], *members, len(p["classes"]), **kw)
+    return fusion.make_fusion(p["method"], *members, len(p["classes"]), **kw)
 
 # %% ../nbs/15a_predict.ipynb #831f8fda
 def _load_weights(model, path, what: str):

@@ -305,14 +305,6 @@ def _absolute_paths(a):
     for k in ("data_dir", "outputs", "grid"):
         if getattr(a, k): setattr(a, k, str(Path(getattr(a, k)).expanduser().resolve()))
 
-def _cpu_slug() -> str:
-    "This CPU's name in benchmark records (`dda_nb.bench.device_slug`)."
-    import warnings
-    with warnings.catch_warnings():  # importing the benchmark's modules warns about torch.jit, irrelevant here
-        warnings.simplefilter("ignore")
-        from dda_nb.bench import device_slug
-    return device_slug("cpu")
-
 def _print_plan(runs: list[Run], outputs: Path, a, needs: list, missing: list, gpu: bool, launch: dict | None):
     "What `--dry-run` prints: the plan, what is left and its time estimate, missing weights, the submission."
     import pandas as pd
@@ -324,8 +316,7 @@ def _print_plan(runs: list[Run], outputs: Path, a, needs: list, missing: list, g
           + (f", shard {a.shard}" if a.shard else "")
           + (" (* = provisional run id: notebook missing)" if any(r.provisional for r in runs) else ""))
     works = plan_works(runs)
-    slug = None if gpu else _cpu_slug()
-    print(estimate_text(plan_estimate([works[r.run_id] for r in todo], gpu, outputs / "bench", slug)))
+    print(estimate_text(plan_estimate([works[r.run_id] for r in todo], gpu, outputs / "bench")))
     on_disk = "".join(f"\n  not on disk: {m}" for m in missing) if missing else ", all files on disk" if needs else ""
     print(f"pretrained weights: {len(needs)} network(s) need them" + on_disk)
     if launch:

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'write_fake_run', 'write_standin_notebook',
-           'make_tiny_project', 'read_weights']
+__all__ = ['STANDIN_SOURCE', 'TABLES_STANDIN_SOURCE', 'TINY_GRID', 'write_fake_run', 'write_fake_expression_run',
+           'write_standin_notebook', 'make_tiny_project', 'read_weights']
 
 # %% ../nbs/90_testing.ipynb #t005
 def write_fake_run(outputs_dir, run_id: str, params: dict, metrics: dict, complete: bool = True) -> Path:
@@ -21,6 +21,23 @@ def write_fake_run(outputs_dir, run_id: str, params: dict, metrics: dict, comple
     if complete:
         (d / "COMPLETE").write_text(json.dumps({"run_id": run_id}))
     return d
+
+# %% ../nbs/90_testing.ipynb #4d326d6b
+def write_fake_expression_run(d, arch="resnet18", dataset="rafdb", num_classes=7, img_size=32, complete=True,
+                              kind="expression", **params):
+    """A finished expression run folder written by hand (`params.json`, `model.pth` of a seeded `arch`, `COMPLETE`):
+    returns the folder and the model whose weights it holds."""
+    import torch
+    from dda_nb.backbones import create_model
+    d = Path(d)
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "params.json").write_text(json.dumps(dict(kind=kind, arch=arch, dataset=dataset, img_size=img_size, **params)))
+    torch.manual_seed(0)
+    m = create_model(arch, num_classes=num_classes, dda_stages=params.get("dda_stages"))
+    torch.save(m.state_dict(), d / "model.pth")
+    if complete:
+        (d / "COMPLETE").write_text("{}")
+    return d, m
 
 # %% ../nbs/90_testing.ipynb #t009
 STANDIN_SOURCE = '''

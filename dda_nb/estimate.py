@@ -8,8 +8,8 @@ import json, re
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['DATASET_IMAGES', 'arch_gflops', 'run_networks', 'run_work', 'plan_works', 'balance', 'bench_speed', 'this_cpu_slug',
-           'newest_bench_record', 'plan_estimate', 'estimate_text']
+__all__ = ['DATASET_IMAGES', 'arch_gflops', 'run_networks', 'run_work', 'plan_works', 'balance', 'longest_chain_first',
+           'bench_speed', 'this_cpu_slug', 'newest_bench_record', 'plan_estimate', 'estimate_text']
 
 # %% ../nbs/12b_estimate.ipynb #e005
 DATASET_IMAGES = {"fer2013": (28_709, 3_589), "rafdb": (12_271, 3_068), "emotic": (23_266, 7_203)}  # train, test
@@ -64,6 +64,20 @@ def balance(weights: list, n: int) -> list:
         out[i] = k
         load[k] += weights[i]
     return out
+
+# %% ../nbs/12b_estimate.ipynb #0e91a8ed
+def longest_chain_first(runs: list) -> list:
+    "A dependency-ordered plan's runs, heaviest chain of work first (own work + heaviest chain of its dependants)."
+    works = plan_works(runs)
+    dependants = {r.run_id: [] for r in runs}
+    for r in runs:
+        for d in r.deps:
+            if d in dependants:
+                dependants[d].append(r.run_id)
+    chain = {}
+    for r in reversed(runs):  # a run's dependants come after it in the plan
+        chain[r.run_id] = works[r.run_id] + max((chain[x] for x in dependants[r.run_id]), default=0.0)
+    return [runs[i] for i in sorted(range(len(runs)), key=lambda i: (-chain[runs[i].run_id], i))]
 
 # %% ../nbs/12b_estimate.ipynb #e023
 def bench_speed(rec: dict, arch: str = "dda_resnet50") -> dict | None:

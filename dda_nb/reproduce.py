@@ -19,7 +19,7 @@ __all__ = ['Run', 'default_grid_path', 'load_grid', 'notebook_defaults', 'expand
 from .runs import RUN_IRRELEVANT, canonical_params, run_id, run_weight_needs
 from .launch import (run_is_complete, papermill_execute, Report, run_plan, visible_gpus,
                            launch_options, task_argv, import_function)
-from .estimate import balance, plan_works, plan_estimate, estimate_text
+from .estimate import balance, plan_works, plan_estimate, estimate_text, longest_chain_first
 
 # %% ../nbs/12_reproduce.ipynb #c008
 @dataclass
@@ -425,7 +425,8 @@ def _reproduce(a, grid: dict, execute, progress: bool, select, standin: bool = F
         return submit_plan(runs, task_argv(a), a.launcher, launch, outputs / "launch" / a.profile)
     if a.jobs > 1 and "OMP_NUM_THREADS" not in os.environ:  # the kernels papermill starts inherit this
         os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // a.jobs))
-    rep = run_plan(runs, outputs, execute=execute, progress=progress, jobs=a.jobs,
+    order = longest_chain_first(runs) if a.jobs > 1 else runs  # side by side: what others wait on first
+    rep = run_plan(order, outputs, execute=execute, progress=progress, jobs=a.jobs,
                    gpus=visible_gpus() if a.jobs > 1 else None)
     if not rep.interrupted and not a.no_tables:
         _render_tables(execute, tables_nb, profile_dir(outputs, a.profile), outputs, a.profile, rep)

@@ -104,11 +104,12 @@ def _grid_notebooks(grid: dict, check_notebooks: bool) -> tuple[dict, dict]:
     return nbs, defaults
 
 def _inject(prof: dict, kind: str, entry: dict, run: dict) -> dict:
-    "What the grid sets in a run of `kind`: the entry's values, the profile's (for the kind, its dataset), `run`."
+    "What the grid sets in a run of `kind`: the entry's values, the profile's (for the kind, its dataset, its arch), `run`."
     ds = entry.get("dataset")
     inject = {k: v for k, v in entry.items() if k not in ("models", "face_model")}
     inject.update(copy.deepcopy(prof.get("params", {}).get(kind, {})))
     inject.update(copy.deepcopy(prof.get("by_dataset", {}).get(ds, {}).get(kind, {})))
+    inject.update(copy.deepcopy(prof.get("by_arch", {}).get(entry.get("arch"), {}).get(kind, {})))
     inject.update(run)
     return inject
 

@@ -35,10 +35,10 @@ def _fmt_keys(t: pd.DataFrame, cols: list) -> pd.DataFrame:
     f["paper"] = t.paper.map(lambda v: f"{v:.2f}")
     return f
 
-def _add_better_member(f: pd.DataFrame, ours: pd.Series, better: pd.Series):
-    "Fusion: the better of the two members alone, and what fusing adds to it ('' where either is missing)."
-    f["better member"] = better.map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
-    f["vs better member"] = (ours - better).map(lambda v: "" if pd.isna(v) else f"{v:+.2f}")
+def _add_better_member(f: pd.DataFrame, t: pd.DataFrame):
+    "Fusion: the better of the two members alone, and what fusing adds to it ('' where missing)."
+    f["better member"] = t.better_member.map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
+    f["vs better member"] = t.vs_better_member.map(lambda v: "" if pd.isna(v) else f"{v:+.2f}")
 
 def _add_weight_files(f: pd.DataFrame, t: pd.DataFrame):
     "A 'weight files' column, only when the runs of some row started from different pretrained files."
@@ -53,7 +53,7 @@ def format_table(t: pd.DataFrame, name: str) -> pd.DataFrame:
     if "balanced_acc" in t:  # beside the paper's accuracy, never in its place; empty for runs that lack it
         f["balanced acc"] = [_fmt_value(r.balanced_acc, r.balanced_acc_std, r.n_balanced) if r.n_balanced else ""
                              for r in t.itertuples()]
-    if "better_member" in t: _add_better_member(f, t.ours, t.better_member)
+    if "better_member" in t: _add_better_member(f, t)
     for k in ("profile", "data", "weights", "protocol"):
         if k in t: f[k] = t[k]
     _add_weight_files(f, t)
@@ -64,7 +64,7 @@ def format_other_runs(o: pd.DataFrame) -> pd.DataFrame:
     "Other runs for reading: the cell, the paper's value, the runs' mean ± std (n), what kind of run they are, seeds."
     f = _fmt_keys(o, list(o.columns[:o.columns.get_loc("paper")]))
     f["runs"] = [_fmt_value(r.mean, r.std, r.n_runs) for r in o.itertuples()]
-    if "better_member" in o: _add_better_member(f, o["mean"], o.better_member)
+    if "better_member" in o: _add_better_member(f, o)
     f["kind of run"] = o.kind_of_run
     f["seeds"] = o.seeds
     _add_weight_files(f, o)

@@ -344,10 +344,11 @@ def other_runs(name: str, runs: pd.DataFrame | None = None, profile: str | None 
             cell = {k: getattr(row, k) for k in _KEYS[base]}
             outside = ours is not None and key not in ours
             label = _kind_label(g.iloc[0], keys, ours_p, tied=status == "mixed" and not outside, outside=outside)
-            member = {"better_member": g.best_member.mean()} if base == "fusion" else {}
+            better = g.best_member.mean()
+            member = dict(better_member=better, vs_better_member=s["ours"] - better) if base == "fusion" else {}
             rows.append(dict(cell, paper=row.paper, mean=s["ours"], std=s["ours_std"], n_runs=s["n_runs"],
                              kind_of_run=label, **member, **{k: s[k] for k in _PROVENANCE}))
-    cols = [*_KEYS[base], "paper", "mean", "std", "n_runs", *(["better_member"] if base == "fusion" else []),
+    cols = [*_KEYS[base], "paper", "mean", "std", "n_runs", *(["better_member", "vs_better_member"] if base == "fusion" else []),
             "kind_of_run", *_PROVENANCE]
     return pd.DataFrame(rows, columns=cols)
 

@@ -821,4 +821,5 @@ d = { 'settings': { 'branch': 'main',
                               'dda_nb.train.unwrap': ('train.html#unwrap', 'dda_nb/train.py'),
                               'dda_nb.train.use_any_backend_dl': ('train.html#use_any_backend_dl', 'dda_nb/train.py')},
             'dda_nb.trained': { 'dda_nb.trained.load_expression_run': ('trained.html#load_expression_run', 'dda_nb/trained.py'),
-                                'dda_nb.trained.read_run_params': ('trained.html#read_run_params', 'dda_nb/trained.py')}}}
+                                'dda_nb.trained.read_run_params': ('trained.html#read_run_params', 'dda_nb/trained.py'),
+                                'dda_nb.trained.run_weights': ('trained.html#run_weights', 'dda_nb/trained.py')}}}

@@ -15,6 +15,7 @@ from .backbones import create_model, load_original_checkpoint
 from .data import EXPRESSION_CLASSES
 from .dda import check_input_size
 from .runs import is_complete
+from .trained import run_weights
 from .faces import (IMAGE_SUFFIXES, VIDEO_SUFFIXES, FRAMING, FaceDetector, align_face, read_image, video_frames,
                           record_camera)
 
@@ -94,10 +95,7 @@ def read_run(run_dir) -> dict:
         raise ValueError(f"{run_dir} is a {p.get('kind')!r} run; a predictor needs an expression or fusion run")
     if not is_complete(run_dir): raise ValueError(f"run {run_dir.name} is not complete (no COMPLETE file): it is still "
                                                   f"training or was interrupted")
-    if not (run_dir / "model.pth").is_file():
-        why = (": its profile dropped them when it completed (keep_weights: needed); train it alone to keep them"
-               if (run_dir / "WEIGHTS_DROPPED").is_file() else "")
-        raise FileNotFoundError(f"run {run_dir.name} has no weights ({run_dir / 'model.pth'}){why}")
+    run_weights(run_dir)
     return p
 
 def _fusion_model(p: dict, run_dir: Path) -> torch.nn.Module:

@@ -10,10 +10,23 @@ import torch
 from torch import nn
 from .backbones import create_model
 from .data import EXPRESSION_CLASSES
-from .runs import is_complete
+from .runs import WEIGHTS_DROPPED, is_complete
 
 # %% auto #0
-__all__ = ['read_run_params', 'load_expression_run']
+__all__ = ['run_weights', 'read_run_params', 'load_expression_run']
+
+# %% ../nbs/07b_trained.ipynb #a7e2472f
+def run_weights(run_dir, name: str | None = None) -> Path:
+    """`run_dir`'s trained weights (`model.pth`), or a `FileNotFoundError` that says why they are missing (`name`:
+    which model, as the errors of the callers name it)."""
+    run_dir = Path(run_dir)
+    w = run_dir / "model.pth"
+    if not w.is_file():
+        why = (": its profile dropped them when it completed (keep_weights: needed); train it alone to keep them"
+               if (run_dir / WEIGHTS_DROPPED).is_file() else "")
+        raise FileNotFoundError(f"{name + ': ' if name else ''}run {run_dir.name} has no weights (checkpoint {w} "
+                                f"not found){why}")
+    return w
 
 # %% ../nbs/07b_trained.ipynb #k005
 def read_run_params(run_dir, name: str = "model") -> dict:
@@ -27,9 +40,7 @@ def read_run_params(run_dir, name: str = "model") -> dict:
     if params.get("kind", "expression") != "expression":
         raise ValueError(f"{name}: {run_dir} is a {params.get('kind')!r} run, not an 'expression' run")
     if "arch" not in params: raise ValueError(f"{name}: {pfile} names no 'arch'")
-    if not (run_dir / "model.pth").is_file():
-        raise FileNotFoundError(f"{name}: checkpoint {run_dir / 'model.pth'} not found "
-                                "(the run has no trained weights)")
+    run_weights(run_dir, name)
     if not is_complete(run_dir):
         raise ValueError(f"{name}: run {run_dir.name} is not complete (no COMPLETE file); finish it before using it")
     return params
